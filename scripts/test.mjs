@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+// The README's test command (`pnpm test`): build every package, run every vitest project, then print the
+// `N passed, N failed` line that CI reads. Extra arguments go to vitest (e.g. `pnpm test packages/core`).
+import { spawnSync } from "node:child_process"
+import { existsSync, readFileSync, rmSync } from "node:fs"
+import { fileURLToPath } from "node:url"
+
+const root = fileURLToPath(new URL("..", import.meta.url))
+const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", FORCE_COLOR: process.env.FORCE_COLOR ?? "1" }
+const run = (cmd, args) => spawnSync(cmd, args, { cwd: root, stdio: "inherit", env })
+
+const build = run("pnpm", ["run", "-s", "build"])
+if (build.status !== 0) {
+  console.error("\nThe build failed, so no test ran. Fix the TypeScript errors above, then run `pnpm test` again.")
+  console.log("0 passed, 1 failed")
+  process.exit(1)
+}
+
+const report = `${root}.vitest-report.json`
+rmSync(report, { force: true })
+const vitest = run("pnpm", [
+  "exec",
+  "vitest",
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${report}`,
+  ...process.argv.slice(2),
+])
+
+let passed = 0
+let failed = 0
+let skipped = 0
+if (existsSync(report)) {
+  const json = JSON.parse(readFileSync(report, "utf8"))
+  passed = json.numPassedTests ?? 0
+  failed = json.numFailedTests ?? 0
+  skipped = (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0)
+  // A test file that fails to load has no failed test of its own: count it, so it cannot pass silently.
+  const brokenFiles = (json.testResults ?? []).filter(
+    (f) => f.status === "failed" && (f.assertionResults ?? []).every((a) => a.status !== "failed"),
+  ).length
+  failed += brokenFiles
+} else {
+  failed = 1
+}
+const status = vitest.status === 0 && failed === 0 ? 0 : 1
+if (status !== 0 && failed === 0) failed = 1
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`)
+process.exit(status)
