@@ -11,7 +11,9 @@ const run = (cmd, args) => spawnSync(cmd, args, { cwd: root, stdio: "inherit", e
 
 const build = run("pnpm", ["run", "-s", "build"])
 if (build.status !== 0) {
-  console.error("\nThe build failed, so no test ran. Fix the TypeScript errors above, then run `pnpm test` again.")
+  console.error(
+    "\nThe build failed, so no test ran. Fix the TypeScript errors above, then run `pnpm test` again.",
+  )
   console.log("0 passed, 1 failed")
   process.exit(1)
 }

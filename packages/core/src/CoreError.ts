@@ -13,10 +13,13 @@ export class PeriodParseError extends Schema.TaggedError<PeriodParseError>()("Pe
 }) {}
 
 /** A council, region or group code that asckit does not know. */
-export class UnknownGeographyError extends Schema.TaggedError<UnknownGeographyError>()("UnknownGeographyError", {
-  code: Schema.String,
-  message: Schema.String,
-}) {}
+export class UnknownGeographyError extends Schema.TaggedError<UnknownGeographyError>()(
+  "UnknownGeographyError",
+  {
+    code: Schema.String,
+    message: Schema.String,
+  },
+) {}
 
 /** A comparator-group file (CSV or JSON) that cannot be read as a group. */
 export class GroupParseError extends Schema.TaggedError<GroupParseError>()("GroupParseError", {
@@ -27,12 +30,20 @@ export class GroupParseError extends Schema.TaggedError<GroupParseError>()("Grou
 }) {}
 
 /** A measure definition that does not satisfy the measure schema, or an unknown measure id. */
-export class MeasureDefinitionError extends Schema.TaggedError<MeasureDefinitionError>()("MeasureDefinitionError", {
-  id: Schema.optional(Schema.String),
-  message: Schema.String,
-}) {}
+export class MeasureDefinitionError extends Schema.TaggedError<MeasureDefinitionError>()(
+  "MeasureDefinitionError",
+  {
+    id: Schema.optional(Schema.String),
+    message: Schema.String,
+  },
+) {}
 
 /** Any error `@asckit/core` can fail with. */
-export const CoreError = Schema.Union(PeriodParseError, UnknownGeographyError, GroupParseError, MeasureDefinitionError)
+export const CoreError = Schema.Union(
+  PeriodParseError,
+  UnknownGeographyError,
+  GroupParseError,
+  MeasureDefinitionError,
+)
 /** Any error `@asckit/core` can fail with. */
 export type CoreError = typeof CoreError.Type

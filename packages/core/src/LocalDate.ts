@@ -24,7 +24,10 @@ export const daysInMonth = (y: number, m: number): number =>
 export const LocalDate = Schema.String.pipe(
   Schema.filter((s) => {
     const m = ISO.exec(s)
-    return (m !== null && isValidYmd(Number(m[1]), Number(m[2]), Number(m[3]))) || `a date as YYYY-MM-DD, got "${s}"`
+    return (
+      (m !== null && isValidYmd(Number(m[1]), Number(m[2]), Number(m[3]))) ||
+      `a date as YYYY-MM-DD, got "${s}"`
+    )
   }),
   Schema.brand("LocalDate"),
   Schema.annotations({ identifier: "LocalDate", description: "a calendar date, YYYY-MM-DD" }),
@@ -41,7 +44,9 @@ export const make = (y: number, m: number, d: number): LocalDate => {
 }
 
 /** Year, month (1–12) and day of a date. */
-export const parts = (d: LocalDate): { readonly year: number; readonly month: number; readonly day: number } => ({
+export const parts = (
+  d: LocalDate,
+): { readonly year: number; readonly month: number; readonly day: number } => ({
   year: Number(d.slice(0, 4)),
   month: Number(d.slice(5, 7)),
   day: Number(d.slice(8, 10)),
@@ -56,12 +61,16 @@ export const parse = (input: string): Either.Either<LocalDate, string> => {
   const iso = ISO.exec(s.length > 10 && /^\d{4}-\d{2}-\d{2}[T ]/.test(s) ? s.slice(0, 10) : s)
   if (iso) {
     const [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])]
-    return isValidYmd(y, m, d) ? Either.right(make(y, m, d)) : Either.left(`"${input}" is not a real calendar date`)
+    return isValidYmd(y, m, d)
+      ? Either.right(make(y, m, d))
+      : Either.left(`"${input}" is not a real calendar date`)
   }
   const uk = UK.exec(s)
   if (uk) {
     const [d, m, y] = [Number(uk[1]), Number(uk[2]), Number(uk[3])]
-    return isValidYmd(y, m, d) ? Either.right(make(y, m, d)) : Either.left(`"${input}" is not a real calendar date`)
+    return isValidYmd(y, m, d)
+      ? Either.right(make(y, m, d))
+      : Either.left(`"${input}" is not a real calendar date`)
   }
   return Either.left(`expected a date as YYYY-MM-DD or DD/MM/YYYY, got "${input}"`)
 }

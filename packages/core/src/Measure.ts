@@ -165,7 +165,7 @@ export const validate = (input: unknown): Either.Either<Measure, MeasureDefiniti
 
 /** Builds a measure from a literal definition, throwing `MeasureDefinitionError` if it is invalid (for catalogues
  * written in code; use `validate` for definitions read at run time). */
-export const make = (input: MeasureInput): Measure => Either.getOrThrow(validate(input))
+export const make = (input: MeasureInput): Measure => Either.getOrThrowWith(validate(input), (e) => e)
 
 /** The multiplier applied to numerator / denominator for a unit (100 for percent, 100,000 for rates). */
 export const multiplier = (unit: Unit): number =>
@@ -175,7 +175,11 @@ export const multiplier = (unit: Unit): number =>
 export const multiplierOf = (m: Measure): number => multiplier(m.unit)
 
 /** True when a series break falls after `earlierYear` and at or before `laterYear` (financial-year labels). */
-export const breaksBetween = (m: Measure, earlierYear: string, laterYear: string): ReadonlyArray<SeriesBreak> =>
+export const breaksBetween = (
+  m: Measure,
+  earlierYear: string,
+  laterYear: string,
+): ReadonlyArray<SeriesBreak> =>
   m.seriesBreaks.filter((b) => b.fromYear > earlierYear && b.fromYear <= laterYear)
 
 /** The suffix printed after a value: `%`, ` per 100,000`, or nothing. */

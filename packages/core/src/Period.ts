@@ -20,7 +20,7 @@
  *
  * @category models
  */
-import { Either, Order, ParseResult, Schema } from "effect"
+import { Either, type Order, ParseResult, Schema } from "effect"
 import { PeriodParseError } from "./CoreError.js"
 import * as LocalDate from "./LocalDate.js"
 
@@ -69,7 +69,11 @@ export type Kind = Period["_tag"]
 /** The financial year starting 1 April `startYear`. */
 export const financialYear = (startYear: number): FinancialYear => ({ _tag: "FinancialYear", startYear })
 /** Quarter `q` of the financial year starting in `startYear`. */
-export const quarter = (startYear: number, q: 1 | 2 | 3 | 4): Quarter => ({ _tag: "Quarter", startYear, quarter: q })
+export const quarter = (startYear: number, q: 1 | 2 | 3 | 4): Quarter => ({
+  _tag: "Quarter",
+  startYear,
+  quarter: q,
+})
 /** Calendar month `month` (1–12) of `year`. */
 export const month = (year: number, month: number): Month => ({ _tag: "Month", year, month })
 /** The snapshot day `date`. */
@@ -78,7 +82,8 @@ export const snapshot = (date: LocalDate.LocalDate): Snapshot => ({ _tag: "Snaps
 export const rolling12 = (end: Quarter): Rolling12 => ({ _tag: "Rolling12", end })
 
 /** The year-end snapshot (31 March) of a financial year. */
-export const yearEndSnapshot = (fy: FinancialYear): Snapshot => snapshot(LocalDate.make(fy.startYear + 1, 3, 31))
+export const yearEndSnapshot = (fy: FinancialYear): Snapshot =>
+  snapshot(LocalDate.make(fy.startYear + 1, 3, 31))
 
 // ---------------------------------------------------------------------------------------------------------------
 // bounds
@@ -372,7 +377,9 @@ export const parse = (input: string): Either.Either<Period, PeriodParseError> =>
   const hint = /^\d{4}-\d{2}$/.test(s)
     ? ` ("${s}" is neither a month nor a financial year: a year's second part must be the next year, e.g. 2024-25)`
     : ""
-  return Either.left(new PeriodParseError({ input, message: `Cannot read "${input}" as a period: ${EXPECTED}${hint}.` }))
+  return Either.left(
+    new PeriodParseError({ input, message: `Cannot read "${input}" as a period: ${EXPECTED}${hint}.` }),
+  )
 }
 
 /** Parses period text, throwing `PeriodParseError` on bad input (for literals in code and tests). */
@@ -403,12 +410,16 @@ const kindNames: Record<Kind, string> = {
 }
 
 /** A Schema that decodes period text into a `Period` and encodes it back to canonical text. */
-export const FromString: Schema.Schema<Period, string> = Schema.transformOrFail(Schema.String, Schema.typeSchema(Period), {
-  strict: true,
-  decode: (s, _, ast) =>
-    Either.match(parse(s), {
-      onLeft: (e) => ParseResult.fail(new ParseResult.Type(ast, s, e.message)),
-      onRight: (p) => ParseResult.succeed(p),
-    }),
-  encode: (p) => ParseResult.succeed(format(p)),
-}).annotations({ identifier: "PeriodFromString" })
+export const FromString: Schema.Schema<Period, string> = Schema.transformOrFail(
+  Schema.String,
+  Schema.typeSchema(Period),
+  {
+    strict: true,
+    decode: (s, _, ast) =>
+      Either.match(parse(s), {
+        onLeft: (e) => ParseResult.fail(new ParseResult.Type(ast, s, e.message)),
+        onRight: (p) => ParseResult.succeed(p),
+      }),
+    encode: (p) => ParseResult.succeed(format(p)),
+  },
+).annotations({ identifier: "PeriodFromString" })
