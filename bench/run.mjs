@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+// `pnpm bench`: the ETL load benchmark. For each borough scale (default ×1 and ×10) it generates the synthetic
+// borough once (cached in bench/tmp), then in separate processes measures
+//   - the pipeline: `asckit etl` end to end into a fresh warehouse;
+//   - the ceiling: plain better-sqlite3 prepared inserts of the same rows (each row read, once) into the same
+//     `event` table of a fresh warehouse, one transaction, parsing and key hashing done before the timing;
+// and reports rows/s, the pipeline's share of the ceiling, and peak RSS. Results: bench/results/etl-load.json.
+//   node bench/run.mjs [--scales 1,10]
+import { execFileSync } from "node:child_process"
+import { existsSync, mkdirSync, writeFileSync } from "node:fs"
+import { cpus, totalmem } from "node:os"
+import { join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { generateBorough } from "@asckit/examples/borough"
+
+const here = fileURLToPath(new URL(".", import.meta.url))
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`)
+  return i >= 0 ? process.argv[i + 1] : fallback
+}
+const scales = arg("scales", "1,10").split(",").map(Number)
+const tmp = join(here, "tmp")
+mkdirSync(join(here, "results"), { recursive: true })
+
+const child = (script, dir, db) =>
+  JSON.parse(
+    execFileSync(process.execPath, [join(here, script), dir, db], { encoding: "utf8", maxBuffer: 1 << 20 })
+      .trim()
+      .split("\n")
+      .at(-1),
+  )
+
+const results = []
+for (const scale of scales) {
+  const dir = join(tmp, `borough-x${scale}`)
+  if (!existsSync(join(dir, "cld", "manifest-done"))) {
+    process.stderr.write(`generating the ×${scale} borough in ${dir} …\n`)
+    await generateBorough({ outDir: join(dir, "cld"), scale, seed: 1 })
+    writeFileSync(join(dir, "cld", "manifest-done"), "")
+  }
+  process.stderr.write(`×${scale}: pipeline …\n`)
+  const warehouse = join(tmp, `pipeline-x${scale}.sqlite`)
+  const pipeline = child("etl-load.mjs", dir, warehouse)
+  process.stderr.write(`×${scale}: ceiling …\n`)
+  const ceiling = child("etl-ceiling.mjs", dir, join(tmp, `ceiling-x${scale}.sqlite`))
+  results.push({
+    scale,
+    rows: pipeline.rows,
+    ceiling,
+    pipeline,
+    shareOfCeiling: pipeline.rowsPerSecond / ceiling.rowsPerSecond,
+  })
+}
+
+const out = {
+  benchmark: "etl-load",
+  date: new Date().toISOString(),
+  node: process.version,
+  machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGB: Math.round(totalmem() / 1e9) },
+  target: "pipeline ≥ 40% of the ceiling's rows/s; peak RSS flat as the borough grows",
+  results,
+}
+writeFileSync(join(here, "results", "etl-load.json"), `${JSON.stringify(out, null, 2)}\n`)
+const n = (x, d = 0) => x.toLocaleString("en-GB", { maximumFractionDigits: d, minimumFractionDigits: d })
+console.log(
+  "scale  rows        ceiling rows/s  pipeline rows/s  share  pipeline s  peak RSS MB (pipeline / ceiling)",
+)
+for (const r of results) {
+  console.log(
+    `×${String(r.scale).padEnd(5)} ${n(r.rows).padStart(10)}  ${n(r.ceiling.rowsPerSecond).padStart(14)}  ${n(r.pipeline.rowsPerSecond).padStart(15)}  ${n(r.shareOfCeiling * 100, 0).padStart(4)}%  ${n(r.pipeline.seconds, 1).padStart(10)}  ${n(r.pipeline.peakRssMB)} / ${n(r.ceiling.peakRssMB)}`,
+  )
+}
+console.log(`written: bench/results/etl-load.json`)

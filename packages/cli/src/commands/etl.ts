@@ -1,0 +1,129 @@
+/**
+ * `asckit etl`: load the sources of a configuration into the warehouse.
+ *
+ * @category commands
+ */
+import { existsSync } from "node:fs"
+import { resolve } from "node:path"
+import { Derive, Pipeline, Progress, Pseudonymiser, type SourceRegistry, Warehouse } from "@asckit/etl"
+import { Command, Options } from "@effect/cli"
+import { Console, Effect, Layer, Option } from "effect"
+import { CliError } from "../CliError.js"
+import * as Config from "../Config.js"
+import * as Render from "../Render.js"
+import * as Reports from "../Reports.js"
+import { version } from "../version.js"
+
+const config = Options.file("config", { exists: "either" }).pipe(
+  Options.withAlias("c"),
+  Options.withDescription("The asckit configuration file (default: ./asckit.config.json)."),
+  Options.optional,
+)
+const dryRun = Options.boolean("dry-run").pipe(
+  Options.withDescription("Validate and count everything, write nothing."),
+)
+const json = Options.boolean("json").pipe(
+  Options.withDescription("Print the run summary as JSON (for scripts)."),
+)
+const warehouse = Options.text("warehouse").pipe(
+  Options.withDescription("The warehouse file (overrides the configuration)."),
+  Options.optional,
+)
+
+/** Runs the ETL for a configuration file; the effect behind `asckit etl`. */
+export const runEtl = (args: {
+  readonly config: Option.Option<string>
+  readonly dryRun: boolean
+  readonly json: boolean
+  readonly warehouse: Option.Option<string>
+}): Effect.Effect<Pipeline.RunSummary, CliError, SourceRegistry.SourceRegistry> =>
+  Effect.gen(function* () {
+    const path = Option.getOrElse(args.config, () => "asckit.config.json")
+    const loaded = yield* Config.load(path).pipe(
+      Effect.mapError(
+        (e) =>
+          new CliError({
+            exitCode: 2,
+            message:
+              Option.isNone(args.config) && !existsSync(path)
+                ? `No configuration: pass --config <file>, or create ./asckit.config.json. To try asckit on the synthetic demo borough, run \`pnpm etl\` in the asckit repository.`
+                : e.message,
+          }),
+      ),
+    )
+    const key = yield* Config.key(loaded).pipe(
+      Effect.mapError((e) => new CliError({ exitCode: 2, message: e.message })),
+    )
+    const whPath = resolve(
+      loaded.baseDir,
+      Option.getOrElse(args.warehouse, () => loaded.config.warehouse),
+    )
+    const dbPath = args.dryRun && !existsSync(whPath) ? ":memory:" : whPath
+    const layers = Layer.mergeAll(
+      Warehouse.layer({ path: dbPath }),
+      Pseudonymiser.layer(key),
+      args.json ? Progress.layerSilent : Progress.layer(Render.progress()),
+    )
+    const program = Effect.gen(function* () {
+      const summary = yield* Pipeline.run({
+        sources: Config.sources(loaded.config),
+        baseDir: loaded.baseDir,
+        dryRun: args.dryRun,
+        keepIdentifiers: loaded.config.keepIdentifiers,
+        recordConfig: Config.redact(loaded.config),
+        version,
+        derivations: Derive.all,
+      })
+      const reports = yield* Reports.write(
+        summary,
+        resolve(loaded.baseDir, loaded.config.outputDir, "reports"),
+      )
+      if (args.json) {
+        yield* Console.log(
+          JSON.stringify(
+            {
+              ...summary,
+              warehouse: whPath,
+              files: summary.files.map(({ rejects: _r, error: _e, ...f }) => f),
+              reports,
+            },
+            null,
+            2,
+          ),
+        )
+      } else {
+        yield* Console.log(`\n${Render.runSummary(summary, whPath)}`)
+        if (reports.rejects) yield* Console.log(`Rejected rows: ${Render.shortPath(reports.rejects)}`)
+        if (reports.findings)
+          yield* Console.log(`Data-quality findings: ${Render.shortPath(reports.findings)}`)
+      }
+      return summary
+    })
+    const summary = yield* program.pipe(
+      Effect.provide(layers),
+      Effect.catchTags({
+        ConfigError: (e) => Effect.fail(new CliError({ exitCode: 2, message: e.message })),
+        UnknownSourceError: (e) => Effect.fail(new CliError({ exitCode: 2, message: e.message })),
+        WarehouseError: (e) => Effect.fail(new CliError({ exitCode: 1, message: e.message })),
+      }),
+    )
+    if (!summary.ok) {
+      const failed = summary.files.filter((f) => f.status === "failed").length
+      return yield* Effect.fail(
+        new CliError({
+          exitCode: 1,
+          message: `${failed} file${failed === 1 ? "" : "s"} could not be loaded (nothing from ${failed === 1 ? "it" : "them"} was kept). Fix the problem named above and run the ETL again: files already loaded are skipped.`,
+        }),
+      )
+    }
+    return summary
+  })
+
+/** `asckit etl [--config file] [--dry-run] [--json] [--warehouse file]`. */
+export const etl = Command.make("etl", { config, dryRun, json, warehouse }, (args) =>
+  Effect.asVoid(runEtl(args)),
+).pipe(
+  Command.withDescription(
+    "Load the configured sources into the warehouse; print what was loaded, rejected and why.",
+  ),
+)

@@ -1,0 +1,106 @@
+/** `asckit etl` as a user runs it: a real process, real files, real exit codes. */
+import { spawnSync } from "node:child_process"
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { afterAll, describe, expect, it } from "vitest"
+
+const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url))
+const fixtures = fileURLToPath(new URL("../../etl/test/fixtures/cld", import.meta.url))
+const dir = mkdtempSync(join(tmpdir(), "asckit-cli-"))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+const asckit = (args: ReadonlyArray<string>, env: Record<string, string> = {}) => {
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    cwd: dir,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", ASCKIT_TEST_KEY: "cli-test-key-0123456789", ...env },
+  })
+  return { code: r.status, out: r.stdout, err: r.stderr }
+}
+
+const config = (name: string, files: ReadonlyArray<string>, extra: object = {}) => {
+  const path = join(dir, name)
+  writeFileSync(
+    path,
+    JSON.stringify({
+      warehouse: `${name}.sqlite`,
+      pseudonymisation: { keyEnv: "ASCKIT_TEST_KEY" },
+      sources: [{ plugin: "cld", files }],
+      ...extra,
+    }),
+  )
+  return path
+}
+
+describe("asckit etl", () => {
+  cpSync(fixtures, join(dir, "cld"), { recursive: true })
+
+  it("loads, prints the per-stream summary and reconciliation, writes the reject report, exits 0", () => {
+    const r = asckit(["etl", "--config", config("a.json", ["cld/"])])
+    expect(r.code).toBe(0)
+    expect(r.out).toMatch(/cld\s+events\s+2\s+2\s+0\s+0\s+14\s+13\s+1\s+0\s+0/)
+    expect(r.out).toContain("Reconciliation: 14 rows read = 13 loaded + 1 quarantined + 0 duplicate ✓")
+    expect(r.out).toMatch(/Rejected rows: .*rejects\.csv/)
+    expect(r.err).toContain("✓ cld/cld-2024-25-Q2.csv: 8 rows")
+    // again: both files skipped, nothing changes
+    const again = asckit(["etl", "-c", join(dir, "a.json")])
+    expect(again.code).toBe(0)
+    expect(again.out).toMatch(/cld\s+events\s+2\s+0\s+2\s+0\s+0/)
+  })
+
+  it("prints JSON for scripts", () => {
+    const r = asckit(["etl", "--config", config("b.json", ["cld/"]), "--json"])
+    expect(r.code).toBe(0)
+    const json = JSON.parse(r.out)
+    expect(json).toMatchObject({
+      ok: true,
+      dryRun: false,
+      streams: [{ plugin: "cld", stream: "events", rowsRead: 14 }],
+    })
+    expect(json.files).toHaveLength(2)
+  })
+
+  it("validates without writing on --dry-run", () => {
+    const r = asckit(["etl", "--config", config("c.json", ["cld/"]), "--dry-run"])
+    expect(r.code).toBe(0)
+    expect(r.out).toContain("Dry run (nothing written)")
+    expect(existsSync(join(dir, "c.json.sqlite"))).toBe(false)
+  })
+
+  it("exits 1 naming a file that cannot be read, and still loads the others", () => {
+    writeFileSync(join(dir, "broken.csv"), "")
+    const r = asckit([
+      "etl",
+      "--config",
+      config("d.json", ["cld/cld-2024-25-Q2.csv", "broken.csv", "missing.csv"]),
+    ])
+    expect(r.code).toBe(1)
+    expect(r.out + r.err).toContain("broken.csv: the file is empty")
+    expect(r.out + r.err).toContain("missing.csv: the file does not exist")
+    expect(r.err).toContain("2 files could not be loaded")
+    expect(r.out).toMatch(/cld\s+events\s+3\s+1\s+0\s+2\s+8/)
+  })
+
+  it("exits 2 for usage and configuration errors, saying what to do", () => {
+    expect(asckit(["etl", "--bogus"]).code).toBe(2)
+    const noConfig = asckit(["etl"])
+    expect(noConfig.code).toBe(2)
+    expect(noConfig.err).toContain("No configuration: pass --config <file>")
+    writeFileSync(join(dir, "bad.json"), '{"sources": "cld"}')
+    const bad = asckit(["etl", "-c", "bad.json"])
+    expect(bad.code).toBe(2)
+    expect(bad.err).toContain("is not a valid asckit configuration")
+    const noKey = asckit(["etl", "-c", config("e.json", ["cld/"])], { ASCKIT_TEST_KEY: "" })
+    expect(noKey.code).toBe(2)
+    expect(noKey.err).toContain("No pseudonymisation key in the environment variable ASCKIT_TEST_KEY")
+    writeFileSync(
+      join(dir, "g.json"),
+      JSON.stringify({ pseudonymisation: { keyEnv: "ASCKIT_TEST_KEY" }, sources: [{ plugin: "mosaic" }] }),
+    )
+    const noPlugin = asckit(["etl", "-c", "g.json"])
+    expect(noPlugin.code).toBe(2)
+    expect(noPlugin.err).toContain('No source plugin "mosaic"')
+  })
+})
