@@ -1,5 +1,9 @@
 /**
- * @asckit/returns — return plugins: statutory spreadsheets, the ASCOF return and the quarterly highlight report.
- * The return-plugin contract and the returns arrive with the ASCOF, statutory-returns and highlight-report work.
+ * @asckit/returns — return plugins (statutory spreadsheets, the ASCOF return, the highlight report) as pure
+ * documents, and their rendering.
  */
-export {}
+export * as ReturnDocument from "./ReturnDocument.js"
+export * as ReturnError from "./ReturnError.js"
+export * as ReturnPlugin from "./ReturnPlugin.js"
+export * as ReturnRegistry from "./ReturnRegistry.js"
+export * as WorkbookWriter from "./WorkbookWriter.js"
