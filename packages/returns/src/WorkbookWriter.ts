@@ -64,7 +64,11 @@ const writeTable = (
   for (let level = 0; level < levels; level++) {
     const headers = t.columnHeaders[level]!
     const row = ws.getRow(r)
-    if (level === levels - 1) t.rowHeaders.forEach((h, i) => (row.getCell(i + 1).value = h))
+    if (level === levels - 1) {
+      t.rowHeaders.forEach((h, i) => {
+        row.getCell(i + 1).value = h
+      })
+    }
     // Outer levels: merge runs of the same header.
     let i = 0
     while (i < headers.length) {
@@ -85,8 +89,12 @@ const writeTable = (
   const headerEnd = r - 1
   for (const row of t.rows) {
     const xr = ws.getRow(r)
-    row.header.forEach((h, i) => (xr.getCell(i + 1).value = h))
-    row.cells.forEach((c, i) => setCell(xr.getCell(lead + i + 1), c))
+    row.header.forEach((h, i) => {
+      xr.getCell(i + 1).value = h
+    })
+    row.cells.forEach((c, i) => {
+      setCell(xr.getCell(lead + i + 1), c)
+    })
     if (row.total) {
       for (let c = 1; c <= lead + row.cells.length; c++) {
         xr.getCell(c).font = BOLD
