@@ -284,12 +284,13 @@ export const councils: ReadonlyArray<Council> = [
   },
   {
     cassr: "809",
-    ons: "E10000009",
+    ons: "E06000059",
     name: "Dorset",
     region: "SW",
-    type: "shire-county",
+    // A unitary council since April 2019 (the former county's ONS code is kept for older files).
+    type: "unitary",
     aliases: ["Dorset County"],
-    formerOns: ["E06000059"],
+    formerOns: ["E10000009"],
   },
   { cassr: "810", ons: "E06000028", name: "Bournemouth", region: "SW", type: "unitary", lastYear: "2018-19" },
   { cassr: "811", ons: "E06000029", name: "Poole", region: "SW", type: "unitary", lastYear: "2018-19" },

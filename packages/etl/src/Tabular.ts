@@ -1,5 +1,5 @@
 /**
- * Reading tabular source files — CSV and XLSX — as streams of rows numbered as a spreadsheet shows them (the
+ * Reading tabular source files — CSV, XLSX and ODS — as streams of rows numbered as a spreadsheet shows them (the
  * header is row 1), without ever holding a whole file in memory.
  *
  * - `probe` reads a file once: size, sha256, and what it is (text in UTF-8, UTF-8 with BOM or Windows-1252; a zip
@@ -22,6 +22,7 @@ import { extname } from "node:path"
 import { Chunk, Effect, Stream } from "effect"
 import ExcelJS from "exceljs"
 import { SourceFileError } from "./EtlError.js"
+import { readError as odsReadError, odsRecords } from "./Ods.js"
 import type { RawRow, RowIssue, SourceRow } from "./SourcePlugin.js"
 
 /** How a text file is encoded. */
@@ -369,7 +370,7 @@ export const formatOf = (p: Probe): "csv" | "xlsx" | "ods" | undefined => {
 }
 
 /**
- * Streams a CSV or XLSX file as `SourceRow`s keyed by canonical column names. Fails with a `SourceFileError`
+ * Streams a CSV, XLSX or ODS file as `SourceRow`s keyed by canonical column names. Fails with a `SourceFileError`
  * (before any row) for an empty, binary or header-less file, a duplicated header, or missing required columns.
  * The header found is reported through `onHeader`.
  */
@@ -394,17 +395,12 @@ export const table = (
     )
   }
   const format = formatOf(p)
-  if (format === "ods") {
-    return Stream.fail(
-      fileError(
-        path,
-        "wrong-format",
-        `${path}: ODS spreadsheets are not read by this source; save it as .xlsx or .csv.`,
-      ),
-    )
-  }
   const records: () => AsyncIterable<Array<RawRecord>> = () =>
-    format === "xlsx" ? xlsxRecords(path, options.sheet) : csvRecords(path, p.encoding)
+    format === "xlsx"
+      ? xlsxRecords(path, options.sheet)
+      : format === "ods"
+        ? odsRecords(path, options.sheet)
+        : csvRecords(path, p.encoding)
 
   return Stream.suspend(() => {
     let header: Header | undefined
@@ -503,13 +499,15 @@ export const table = (
     const batches = Stream.fromAsyncIterable(records(), (e) =>
       (e as { code?: string })?.code === "ASCKIT_NO_SHEET"
         ? fileError(path, "malformed", `${path}: ${(e as Error).message}.`)
-        : format === "xlsx"
-          ? fileError(
-              path,
-              "malformed",
-              `${path}: cannot be read as an XLSX workbook (${(e as Error)?.message ?? e}). Open it in Excel and save it again, or export CSV.`,
-            )
-          : ioMessage(path, e),
+        : format === "ods"
+          ? odsReadError(path, e)
+          : format === "xlsx"
+            ? fileError(
+                path,
+                "malformed",
+                `${path}: cannot be read as an XLSX workbook (${(e as Error)?.message ?? e}). Open it in Excel and save it again, or export CSV.`,
+              )
+            : ioMessage(path, e),
     )
     const rows = batches.pipe(Stream.mapEffect(process), Stream.mapConcatChunk(Chunk.unsafeFromArray))
     return Stream.concat(
