@@ -1,14 +1,20 @@
 /**
  * The Synthetic Borough generator: a deterministic, fictional council (LA code 999) whose adult social care
- * activity is simulated and written out as the files a council's performance team would handle — today the
- * quarterly Client Level Data submissions.
+ * activity is simulated and written out as the files a council's performance team would handle: the quarterly
+ * Client Level Data submissions and, with `extracts`, the same people and events as its Liquidlogic LAS reports
+ * (plus what only LAS holds: contacts, work trays, safeguarding, review due dates — `caseRecords`) and its ContrOCC
+ * service agreements, for the same quarterly periods, in the LAS and ContrOCC sources' default layouts.
  *
  * ```ts
  * const manifest = await generateBorough({ outDir: "tmp/borough", seed: 1, scale: 1, faults: true })
+ * await generateBorough({ outDir: "tmp/borough", extracts: { las: true, controcc: true } }) // + las/, controcc/
  * const model = boroughModel({ seed: 1 }) // the same borough in memory
  * ```
  */
+import { join } from "node:path"
 import { type CldWriteResult, type Fault, writeCldSubmissions } from "./cld-writer.js"
+import { writeControccExtracts } from "./controcc-writer.js"
+import { type ExtractFile, writeLasExtracts } from "./las-writer.js"
 import {
   type BoroughModel,
   buildModel,
@@ -31,12 +37,38 @@ export {
   submissions,
   writeCldSubmissions,
 } from "./cld-writer.js"
+export {
+  CONTROCC_CODES,
+  CONTROCC_HEADER,
+  CONTROCC_LABELS,
+  controccRows,
+  writeControccExtracts,
+} from "./controcc-writer.js"
 export { csvCell, csvLine, parseCsv, parseCsvLine } from "./csv.js"
+export {
+  CsvFile,
+  type ExtractFile,
+  type ExtractWriterOptions,
+  inPeriod,
+  LAS_CODES,
+  LAS_HEADERS,
+  LAS_LABELS,
+  LAS_REPORTS,
+  type LasReport,
+  type LasWriteResult,
+  lasRows,
+  ukDate,
+  writeLasExtracts,
+} from "./las-writer.js"
 export {
   accommodationOn,
   type BoroughModel,
   type Caring,
+  type CaseEvent,
+  type CaseRecords,
   type CldEvent,
+  type Contact,
+  caseRecords,
   type Dated,
   isValidNhsNumber,
   LA_CODE,
@@ -48,7 +80,11 @@ export {
   type Person,
   type PopulationBand,
   population,
+  type Risk,
+  type SafeguardingConcern,
+  type SafeguardingEnquiry,
   simulatePeople,
+  type WorkItem,
 } from "./model.js"
 export { Rng, seedFor } from "./rng.js"
 export * as BoroughStats from "./stats.js"
@@ -71,6 +107,12 @@ export interface GenerateBoroughOptions {
   readonly mixReleases?: boolean
   /** Write dates as dd/mm/yyyy in every file (`true`) or every third file (`"some"`); default ISO. */
   readonly ukDates?: boolean | "some"
+  /**
+   * Also write the borough's source-system extracts for the same people and events, in the LAS and ContrOCC
+   * sources' default layouts: `las/<report>/…csv` (with the borough's codes file `las/las-codes.json`) and
+   * `controcc/…csv`, one file per report and CLD submission period.
+   */
+  readonly extracts?: { readonly las?: boolean; readonly controcc?: boolean }
   /** Progress lines (the CLI prints them). */
   readonly onProgress?: (message: string) => void
 }
@@ -109,6 +151,15 @@ export interface BoroughManifest {
     readonly eventsByType: CldWriteResult["eventsByType"]
   }
   readonly faults: ReadonlyArray<Fault>
+  /** The source-system extracts written (with `extracts`). */
+  readonly extracts?: {
+    readonly las?: {
+      readonly dir: string
+      readonly codesFile: string
+      readonly files: ReadonlyArray<ExtractFile>
+    }
+    readonly controcc?: { readonly dir: string; readonly files: ReadonlyArray<ExtractFile> }
+  }
 }
 
 /** Simulates the borough and writes its quarterly CLD submissions, streaming person by person. */
@@ -127,6 +178,28 @@ export const generateBorough = async (options: GenerateBoroughOptions): Promise<
     injectFaults: options.faults ?? false,
     ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
   })
+  // The extracts simulate the borough again (it is deterministic), so each writer streams the people on its own.
+  const progress = options.onProgress === undefined ? {} : { onProgress: options.onProgress }
+  const lasDir = join(options.outDir, "las")
+  const las =
+    options.extracts?.las === true
+      ? {
+          dir: lasDir,
+          ...writeLasExtracts(simulatePeople({ seed, scale }), { outDir: lasDir, seed, ...progress }),
+        }
+      : undefined
+  const controccDir = join(options.outDir, "controcc")
+  const controcc =
+    options.extracts?.controcc === true
+      ? {
+          dir: controccDir,
+          ...writeControccExtracts(simulatePeople({ seed, scale }), {
+            outDir: controccDir,
+            seed,
+            ...progress,
+          }),
+        }
+      : undefined
   return {
     laCode: LA_CODE,
     laName: LA_NAME,
@@ -154,6 +227,14 @@ export const generateBorough = async (options: GenerateBoroughOptions): Promise<
       eventsByType: result.eventsByType,
     },
     faults: result.faults,
+    ...(las === undefined && controcc === undefined
+      ? {}
+      : {
+          extracts: {
+            ...(las === undefined ? {} : { las }),
+            ...(controcc === undefined ? {} : { controcc }),
+          },
+        }),
   }
 }
 

@@ -1507,3 +1507,462 @@ export const accommodationOn = (person: Person, date: LocalDate.LocalDate): stri
   }
   return v
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// what the case-management system holds beyond CLD (LAS)
+
+/** What LAS records about one CLD event beyond CLD: its own step type, the team, and a review's due date. */
+export interface CaseEvent {
+  /** LAS's own step type (a request, assessment or review step; a service's is ContrOCC's, see its writer). */
+  readonly stepType: string | undefined
+  readonly team: string | undefined
+  /** When a planned review was due (12 months after the last planned review, or the start of long-term support). */
+  readonly dueDate: LocalDate.LocalDate | undefined
+}
+
+/** A contact with the front door (`contact` outcomes). */
+export interface Contact {
+  readonly id: string
+  readonly date: LocalDate.LocalDate
+  /** CLD Release 2 route of access. */
+  readonly route: string
+  /** safeguarding | dols | existing-case | new-case | resolved-equipment | resolved-other */
+  readonly outcome: string
+  readonly team: string
+}
+
+/** Work waiting for allocation in a team's tray. */
+export interface WorkItem {
+  readonly id: string
+  /** needs-assessment | ot-assessment | carer-assessment | review | other */
+  readonly workType: string
+  readonly team: string
+  readonly priority: "High" | "Medium" | "Low"
+  readonly entered: LocalDate.LocalDate
+  readonly allocated: LocalDate.LocalDate | undefined
+  readonly closed: LocalDate.LocalDate | undefined
+}
+
+/** One type of risk of an enquiry, with its source and location (SAC SG2a, SG2b labels). */
+export interface Risk {
+  readonly type: string
+  readonly source: string
+  readonly location: string
+}
+
+/** A safeguarding enquiry and what SAC asks of it once concluded (SG2c, SG2e, SG3a, SG4a labels). */
+export interface SafeguardingEnquiry {
+  readonly id: string
+  readonly type: "s42" | "other"
+  readonly team: string
+  readonly start: LocalDate.LocalDate
+  readonly concluded: LocalDate.LocalDate | undefined
+  readonly riskOutcome: string
+  /** SG2e: only where risk was identified and action taken. */
+  readonly resultOfAction: string | undefined
+  readonly lackedCapacity: string
+  /** Of those lacking capacity: supported by an advocate, family or friend. */
+  readonly advocate: string | undefined
+  readonly mspAsked: string
+  /** Of those who expressed outcomes. */
+  readonly mspAchieved: string | undefined
+  readonly risks: ReadonlyArray<Risk>
+}
+
+/** A safeguarding concern and what it led to. */
+export interface SafeguardingConcern {
+  readonly id: string
+  readonly received: LocalDate.LocalDate
+  readonly source: string
+  readonly team: string
+  /** s42-enquiry | other-enquiry | no-enquiry (a decision after the model's end leaves it open). */
+  readonly outcome: "s42-enquiry" | "other-enquiry" | "no-enquiry"
+  readonly decided: LocalDate.LocalDate
+  readonly enquiry: SafeguardingEnquiry | undefined
+}
+
+/** A person's case records in LAS beyond CLD. */
+export interface CaseRecords {
+  /** LAS details of `person.events`, index for index. */
+  readonly events: ReadonlyArray<CaseEvent>
+  readonly contacts: ReadonlyArray<Contact>
+  readonly workItems: ReadonlyArray<WorkItem>
+  readonly concerns: ReadonlyArray<SafeguardingConcern>
+}
+
+/** The random stream of a person's case records: its own salt, so CLD's draws (and files) are untouched. */
+const CASE_SALT = 201
+
+const addDays = (d: LocalDate.LocalDate, n: number): LocalDate.LocalDate => LocalDate.addDays(d, n)
+
+const localityTeam = (p: Person): string => {
+  if (p.primarySupportReason === "Learning Disability Support") return "Learning Disability Team"
+  if (p.primarySupportReason === "Mental Health Support") return "Mental Health Team"
+  const district = Number(p.postcode.slice(2, 3))
+  return district <= 4 ? "Locality Team North" : "Locality Team South"
+}
+
+const riskTypes: Weighted<string> = [
+  ["Neglect and Acts of Omission", 32],
+  ["Physical", 18],
+  ["Psychological", 14],
+  ["Financial or Material", 15],
+  ["Self-Neglect", 9],
+  ["Domestic Abuse", 5],
+  ["Organisational", 3],
+  ["Sexual", 2],
+  ["Discriminatory", 0.5],
+  ["Modern Slavery", 0.5],
+  ["Sexual Exploitation", 1],
+]
+const riskOutcomes: Weighted<string> = [
+  ["Risk identified and action taken", 68],
+  ["Risk identified and no action taken", 4],
+  ["Risk - inconclusive and action taken", 9],
+  ["Risk - inconclusive and no action taken", 3],
+  ["No risk identified and action taken", 5],
+  ["No risk identified and no action taken", 8],
+  ["Enquiry ceased at individual's request and no action taken", 3],
+]
+const concernSources: Weighted<string> = [
+  ["Care Provider", 30],
+  ["Health Staff", 25],
+  ["Police", 12],
+  ["Family/Friend", 15],
+  ["Self", 5],
+  ["Ambulance Service", 8],
+  ["Other", 5],
+]
+
+/**
+ * The LAS case records of a person (contacts, work-tray items, safeguarding, step types, teams and review due
+ * dates), derived deterministically from the person and their own random stream. Rates at scale 1: a contact for
+ * every request, plus one for every safeguarding concern and for some care home admissions (DoLS); a work-tray
+ * item before every assessment (from the request that led to it) and every late planned review; safeguarding
+ * concerns at 0.1–0.12 a year for service users known to the council (and one before each unplanned
+ * safeguarding review), about 30% becoming section 42 enquiries and 8% other enquiries (SAC England ~1:3).
+ */
+export const caseRecords = (seed: number, p: Person): CaseRecords => {
+  const rng = new Rng(seedFor(seed, p.index, CASE_SALT))
+  const carer = p.clientType === "Unpaid carer"
+  const locality = localityTeam(p)
+  const end = MODEL_END
+  const death = p.dateOfDeath
+  const horizon = death !== undefined && death < end ? death : end
+  const base = p.index * 100
+
+  // step types, teams and due dates
+  let lastPlanned: LocalDate.LocalDate | undefined
+  let lastLtStart: LocalDate.LocalDate | undefined
+  const events: Array<CaseEvent> = p.events.map((e) => {
+    if (e.type === "Service") {
+      if (e.serviceType?.startsWith("Long term") === true) lastLtStart = e.start
+      return { stepType: undefined, team: undefined, dueDate: undefined }
+    }
+    if (e.type === "Request") {
+      const hospital =
+        e.routeOfAccess === "Discharge from hospital" ||
+        e.routeOfAccess === "Diversion from hospital services"
+      return {
+        stepType: carer ? "Carer Contact" : hospital ? "Hospital Referral" : "Adult Contact",
+        team: carer ? "Carers Team" : hospital ? "Hospital Discharge Team" : "Adult Social Care Front Door",
+        dueDate: undefined,
+      }
+    }
+    if (e.type === "Assessment") {
+      if (e.assessmentType === "Unpaid carer assessment")
+        return { stepType: "Carer's Assessment", team: "Carers Team", dueDate: undefined }
+      if (e.assessmentType === "Short term assessment") {
+        const ot = rng.chance(0.5)
+        return {
+          stepType: ot ? "Occupational Therapy Assessment" : "Short Term Assessment",
+          team: ot ? "Occupational Therapy Team" : "Reablement Team",
+          dueDate: undefined,
+        }
+      }
+      return {
+        stepType: e.description === "Reassessment" ? "Care Act Reassessment" : "Care Act Assessment",
+        team: e.description === "Assessment at end of reablement" ? "Reablement Team" : locality,
+        dueDate: undefined,
+      }
+    }
+    // reviews
+    const planned = e.reviewReason === "Planned"
+    const from = lastPlanned ?? lastLtStart
+    const due = planned
+      ? from === undefined
+        ? addDays(e.start, -rng.int(0, 30))
+        : addDays(from, 365)
+      : undefined
+    if (planned) lastPlanned = e.start
+    return {
+      stepType: carer ? "Carer's Review" : planned ? "Annual Review" : "Unplanned Review",
+      team: carer ? "Carers Team" : planned && rng.chance(0.6) ? "Review Team" : locality,
+      dueDate: due,
+    }
+  })
+
+  // contacts: one per request, then safeguarding and DoLS contacts below
+  const contacts: Array<Contact> = []
+  let firstRequest = true
+  p.events.forEach((e, i) => {
+    if (e.type !== "Request") return
+    const existing = e.description === "Request from existing client" || !firstRequest
+    firstRequest = false
+    const o = e.outcome
+    const outcome =
+      o === undefined
+        ? existing
+          ? "existing-case"
+          : "new-case"
+        : o === "Progress to assessment, review or reassessment" || o === "Progress to reablement/ST-Max"
+          ? existing
+            ? "existing-case"
+            : "new-case"
+          : o === "Continuation of support or services"
+            ? "existing-case"
+            : o === "Progress to support planning or services"
+              ? "resolved-equipment"
+              : "resolved-other"
+    contacts.push({
+      id: `CT${e.reference.slice(1)}`,
+      date: e.start,
+      route: e.routeOfAccess ?? "Community/other route",
+      outcome,
+      team: events[i]?.team ?? "Adult Social Care Front Door",
+    })
+  })
+
+  // work-tray items: waiting for an assessment (from the request that led to it) or for a late planned review
+  const workItems: Array<WorkItem> = []
+  const priority = (): WorkItem["priority"] =>
+    rng.weighted<WorkItem["priority"]>([
+      ["High", 15],
+      ["Medium", 55],
+      ["Low", 30],
+    ])
+  let lastRequest: CldEvent | undefined
+  let k = 0
+  p.events.forEach((e, i) => {
+    const details = events[i]
+    if (e.type === "Request") {
+      if (
+        lastRequest?.outcome === "Progress to assessment, review or reassessment" &&
+        lastRequest.end !== undefined
+      ) {
+        // the previous request's assessment never came: the item was closed by this new request
+        workItems.push({
+          id: `W${base + k++}`,
+          workType: carer ? "carer-assessment" : "needs-assessment",
+          team: locality,
+          priority: priority(),
+          entered: lastRequest.end,
+          allocated: undefined,
+          closed: LocalDate.max(e.start, lastRequest.end),
+        })
+      }
+      lastRequest = e
+      return
+    }
+    if (e.type === "Assessment") {
+      const from = lastRequest?.outcome?.startsWith("Progress") === true ? lastRequest.end : undefined
+      const entered =
+        from !== undefined && from <= e.start && LocalDate.daysBetween(from, e.start) <= 120
+          ? from
+          : addDays(e.start, -rng.int(0, 21))
+      lastRequest = undefined
+      const type = details?.stepType ?? ""
+      workItems.push({
+        id: `W${base + k++}`,
+        workType:
+          type === "Carer's Assessment"
+            ? "carer-assessment"
+            : type.startsWith("Occupational")
+              ? "ot-assessment"
+              : "needs-assessment",
+        team: details?.team ?? locality,
+        priority: priority(),
+        entered,
+        allocated: e.start,
+        closed: undefined,
+      })
+      return
+    }
+    if (e.type === "Review" && details?.dueDate !== undefined && details.dueDate < e.start) {
+      workItems.push({
+        id: `W${base + k++}`,
+        workType: "review",
+        team: details.team ?? locality,
+        priority: "Low",
+        entered: details.dueDate,
+        allocated: e.start,
+        closed: undefined,
+      })
+    }
+  })
+  if (
+    lastRequest?.outcome === "Progress to assessment, review or reassessment" &&
+    lastRequest.end !== undefined
+  ) {
+    // still waiting at the end of the model, unless the person died waiting
+    workItems.push({
+      id: `W${base + k++}`,
+      workType: carer ? "carer-assessment" : "needs-assessment",
+      team: locality,
+      priority: priority(),
+      entered: lastRequest.end,
+      allocated: undefined,
+      closed: death !== undefined && death >= lastRequest.end ? death : undefined,
+    })
+  }
+
+  // safeguarding concerns while known to the council, and before each unplanned safeguarding review
+  const concerns: Array<SafeguardingConcern> = []
+  const first = p.events[0]?.start
+  const known = first === undefined ? undefined : LocalDate.max(first, MODEL_START)
+  const dates: Array<LocalDate.LocalDate> = []
+  if (known !== undefined && known <= horizon) {
+    const age = LocalDate.dhscAge(p.birthYear, p.birthMonth, known)
+    const rate = carer ? 0.01 : age >= 65 ? 0.1 : 0.12
+    let t = LocalDate.toDayNumber(known)
+    const last = LocalDate.toDayNumber(horizon)
+    for (;;) {
+      t += Math.ceil(rng.exponential(365.25 / rate))
+      if (t > last) break
+      dates.push(LocalDate.fromDayNumber(t))
+    }
+  }
+  for (const e of p.events)
+    if (e.type === "Review" && e.reviewReason === "Unplanned: Safeguarding concern")
+      dates.push(addDays(e.start, -rng.int(1, 10)))
+  dates.sort()
+  dates.forEach((received, j) => {
+    const decided = addDays(received, rng.int(0, 7))
+    const outcome = rng.weighted<SafeguardingConcern["outcome"]>([
+      ["s42-enquiry", 30],
+      ["other-enquiry", 8],
+      ["no-enquiry", 62],
+    ])
+    const id = base + j
+    let enquiry: SafeguardingEnquiry | undefined
+    if (outcome !== "no-enquiry") {
+      const days = Math.max(3, Math.round(rng.exponential(60)))
+      const concluded = addDays(decided, days)
+      const riskOutcome = rng.weighted(riskOutcomes)
+      const lacked = rng.weighted<string>([
+        ["Yes", 30],
+        ["No", 60],
+        ["Don't know", 5],
+        ["Not recorded", 5],
+      ])
+      const asked = rng.weighted<string>([
+        ["Yes - outcomes expressed", 68],
+        ["Yes - no outcomes expressed", 10],
+        ["No", 12],
+        ["Don't know", 5],
+        ["Not recorded", 5],
+      ])
+      const n = rng.chance(0.25) ? 2 : 1
+      const risks: Array<Risk> = []
+      for (let r = 0; r < n; r++) {
+        const type = rng.weighted(riskTypes)
+        if (risks.some((x) => x.type === type)) continue
+        const inCare = p.events.some(
+          (e) =>
+            e.type === "Service" &&
+            (e.serviceType === "Long term support: Residential care" ||
+              e.serviceType === "Long term support: Nursing care") &&
+            e.start <= received &&
+            (e.end === undefined || e.end >= received),
+        )
+        risks.push({
+          type,
+          source: rng.weighted<string>([
+            ["Service Provider", inCare ? 55 : 20],
+            ["Other - Known to Individual", 65],
+            ["Other - Unknown to Individual", 8],
+          ]),
+          location: inCare
+            ? rng.chance(0.6)
+              ? "Care Home - Residential"
+              : "Care Home - Nursing"
+            : rng.weighted<string>([
+                ["Own Home", 75],
+                ["In the community (excluding community services)", 8],
+                ["In a community service", 6],
+                ["Hospital - Acute", 6],
+                ["Hospital - Mental Health", 2],
+                ["Hospital - Community", 1],
+                ["Other", 2],
+              ]),
+        })
+      }
+      enquiry = {
+        id: `SE${id}`,
+        type: outcome === "s42-enquiry" ? "s42" : "other",
+        team: "Safeguarding Hub",
+        start: decided,
+        concluded: concluded <= horizon ? concluded : undefined,
+        riskOutcome,
+        resultOfAction:
+          riskOutcome.endsWith(" and action taken") && riskOutcome.startsWith("Risk")
+            ? rng.weighted<string>([
+                ["Risk reduced", 62],
+                ["Risk removed", 28],
+                ["Risk remained", 10],
+              ])
+            : undefined,
+        lackedCapacity: lacked,
+        advocate: lacked === "Yes" ? (rng.chance(0.85) ? "Yes" : "No") : undefined,
+        mspAsked: asked,
+        mspAchieved:
+          asked === "Yes - outcomes expressed"
+            ? rng.weighted<string>([
+                ["Fully achieved", 66],
+                ["Partially achieved", 29],
+                ["Not achieved", 5],
+              ])
+            : undefined,
+        risks,
+      }
+    }
+    concerns.push({
+      id: `SC${id}`,
+      received,
+      source: rng.weighted(concernSources),
+      team: "Safeguarding Hub",
+      outcome,
+      decided,
+      enquiry,
+    })
+    contacts.push({
+      id: `CS${id}`,
+      date: received,
+      route: "Community/other route",
+      outcome: "safeguarding",
+      team: "Safeguarding Hub",
+    })
+  })
+
+  // DoLS requests at the front door for some care home admissions
+  for (const e of p.events) {
+    if (
+      e.type !== "Service" ||
+      (e.serviceType !== "Long term support: Residential care" &&
+        e.serviceType !== "Long term support: Nursing care")
+    )
+      continue
+    if (e.start < MODEL_START || !rng.chance(0.4)) continue
+    const d = addDays(e.start, rng.int(3, 40))
+    if (d > horizon || (e.end !== undefined && d > e.end)) continue
+    contacts.push({
+      id: `CD${e.reference.slice(1)}`,
+      date: d,
+      route: "Community/other route",
+      outcome: "dols",
+      team: "DoLS Team",
+    })
+  }
+  contacts.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1))
+  return { events, contacts, workItems, concerns }
+}

@@ -38,5 +38,31 @@ export const eventEndDates: Derivation = {
   },
 }
 
+/**
+ * `event.superseded`: an open request, assessment or review is superseded when the same event (the DHSC key
+ * without its end date: LA, person, type, start date, client type, route of access or assessment type) was closed
+ * by a submission ending no earlier than the one that had it open. The DHSC key includes the end date for these
+ * events, so both versions stay in the warehouse (nothing is lost); counts of open events use the flag.
+ */
+export const supersededOpenEvents: Derivation = {
+  name: "superseded open events",
+  tables: ["event"],
+  run: (sqlite) => {
+    sqlite.prepare("update event set superseded = 0 where superseded <> 0").run()
+    sqlite
+      .prepare(
+        `update event set superseded = 1
+         where event_type <> 'Service' and end_date is null and exists (
+           select 1 from event e2
+           where e2.la_code = event.la_code and e2.person_id = event.person_id and e2.event_type = event.event_type
+             and e2.start_date = event.start_date and coalesce(e2.client_type, '') = coalesce(event.client_type, '')
+             and coalesce(e2.route_of_access, '') = coalesce(event.route_of_access, '')
+             and coalesce(e2.assessment_type, '') = coalesce(event.assessment_type, '')
+             and e2.end_date is not null and coalesce(e2.submission_end, '') >= coalesce(event.submission_end, ''))`,
+      )
+      .run()
+  },
+}
+
 /** The derivations `asckit etl` runs after loading. */
-export const all: ReadonlyArray<Derivation> = [eventEndDates]
+export const all: ReadonlyArray<Derivation> = [eventEndDates, supersededOpenEvents]

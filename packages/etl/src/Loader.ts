@@ -75,7 +75,10 @@ const bind = (v: unknown): unknown =>
 export const encoder = <A>(sink: Sink<A>): ((item: Item<A>) => Encoded | undefined) => {
   const layout = (t: Target<A>) => {
     const order = columnOrder(t.table)
-    return { order, at: Object.fromEntries(order.map((k, i) => [k, i])) as Record<string, number> }
+    const columns = getTableColumns(t.table) as Record<string, Column>
+    // A column the row leaves out takes its schema default (a bound null would defeat it).
+    const defaults = order.map((k) => (columns[k]!.hasDefault ? columns[k]!.default : undefined))
+    return { order, defaults }
   }
   const primary = layout(sink.primary)
   const secondary = (sink.secondary ?? []).map((t) => ({
@@ -84,16 +87,25 @@ export const encoder = <A>(sink: Sink<A>): ((item: Item<A>) => Encoded | undefin
     seen: new Map<string, string>(),
   }))
   const fill = (
-    order: ReadonlyArray<string>,
+    l: { readonly order: ReadonlyArray<string>; readonly defaults: ReadonlyArray<unknown> },
     data: Record<string, unknown>,
     key: string,
     prec: string | null,
     row: number,
   ) => {
+    const { order, defaults } = l
     const args = new Array<unknown>(order.length)
     for (let i = 0; i < order.length; i++) {
       const k = order[i]!
-      args[i] = k === "rowKey" ? key : k === "precedence" ? prec : k === "rowNumber" ? row : bind(data[k])
+      const v = data[k]
+      args[i] =
+        k === "rowKey"
+          ? key
+          : k === "precedence"
+            ? prec
+            : k === "rowNumber"
+              ? row
+              : bind(v === undefined ? defaults[i] : v)
     }
     return args
   }
@@ -114,18 +126,12 @@ export const encoder = <A>(sink: Sink<A>): ((item: Item<A>) => Encoded | undefin
       if (d === undefined) continue
       out.push([
         j,
-        fill(
-          s.order,
-          d,
-          kv === undefined ? item.key : hashKey(text),
-          prec === "" ? null : prec,
-          item.rowNumber,
-        ),
+        fill(s, d, kv === undefined ? item.key : hashKey(text), prec === "" ? null : prec, item.rowNumber),
       ])
     }
     return {
       rowNumber: item.rowNumber,
-      primary: fill(primary.order, data, item.key, item.precedence ?? null, item.rowNumber),
+      primary: fill(primary, data, item.key, item.precedence ?? null, item.rowNumber),
       secondary: out,
     }
   }

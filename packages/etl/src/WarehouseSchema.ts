@@ -116,7 +116,6 @@ const lineage = () => ({
 /**
  * A person's details as of a date (`as_at`: the end of the submission's reporting period, or the extract date).
  * CLD repeats a person's details on every event row; each submission contributes one snapshot per person.
- * `person_latest` (a view) keeps the latest snapshot of each person.
  */
 export const person = sqliteTable(
   "person",
@@ -130,6 +129,10 @@ export const person = sqliteTable(
     /** Raw identifiers, only when the configuration explicitly keeps them. */
     nhsNumberRaw: text("nhs_number_raw"),
     laPersonIdRaw: text("la_person_id_raw"),
+    /** Full date of birth and postcode, only when the configuration explicitly keeps identifiers (for the CLD
+     * submission); otherwise only birth month/year and the postcode district are kept. */
+    dateOfBirthRaw: text("date_of_birth_raw"),
+    postcodeRaw: text("postcode_raw"),
     clientType: text("client_type"),
     gender: text("gender"),
     ethnicity: text("ethnicity"),
@@ -153,6 +156,7 @@ export const person = sqliteTable(
   (t) => [
     uniqueIndex("person_row_key").on(t.rowKey),
     index("person_id").on(t.laCode, t.personId, t.asAt),
+    index("person_la_id").on(t.laCode, t.laPersonIdPseudo),
     index("person_file").on(t.fileId),
   ],
 )
@@ -174,6 +178,12 @@ export const event = sqliteTable(
     endDate: text("end_date"),
     /** End date after DHSC's corrections (date of death; open services cropped when absent from the next submission). */
     derivedEndDate: text("derived_end_date"),
+    /**
+     * True for an open request, assessment or review that a later submission closed: the DHSC unique-event key
+     * includes the end date for those, so the open and closed versions are two rows (set by `Derive`). Counts of
+     * open events leave superseded rows out.
+     */
+    superseded: integer("superseded", { mode: "boolean" }).notNull().default(false),
     eventOutcome: text("event_outcome"),
     eventDescription: text("event_description"),
     /** The source system's own type of the event (e.g. LAS "Occupational therapy assessment"), when it has one. */

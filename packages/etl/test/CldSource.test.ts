@@ -199,6 +199,23 @@ describe("CLD source", () => {
     expect(again.files[0]).toMatchObject({ rowsRead: 3, rowsLoaded: 1, rowsDuplicate: 2 })
   })
 
+  it("marks an open assessment superseded once a later submission closes it (both versions kept)", async () => {
+    const db = join(dir, "superseded.sqlite")
+    const q1 = join(dir, "open.csv")
+    const q2 = join(dir, "closed.csv")
+    writeCld(q1, [
+      assessment({ Reporting_Period_End_Date: "2024-06-30", Event_End_Date: "", Event_Outcome: "" }),
+    ])
+    writeCld(q2, [
+      assessment({ Reporting_Period_Start_Date: "2023-10-01", Reporting_Period_End_Date: "2024-09-30" }),
+    ])
+    await loadCld(db, [q1, q2])
+    expect(query(db, "select end_date, superseded from event order by end_date")).toEqual([
+      { end_date: null, superseded: 1 },
+      { end_date: "2024-04-20", superseded: 0 },
+    ])
+  })
+
   it("ends events at the date of death", async () => {
     const db = join(dir, "death.sqlite")
     const path = join(dir, "death.csv")

@@ -21,7 +21,9 @@ import { Effect, Schema, Stream } from "effect"
 import * as SourcePlugin from "../../SourcePlugin.js"
 import * as SourceRegistry from "../../SourceRegistry.js"
 import * as Tabular from "../../Tabular.js"
-import { carerLink, event, person } from "../../WarehouseSchema.js"
+import { carerLink, event } from "../../WarehouseSchema.js"
+import * as Facts from "../facts.js"
+import * as Identity from "../identity.js"
 import { type CldRow, CldRowSchema } from "./row.js"
 
 /** The CLD source configuration. */
@@ -107,17 +109,25 @@ export const identifierColumns: ReadonlyArray<string> = [
   "Postcode",
 ]
 
-const v = <T>(x: T) => (x === undefined ? null : x)
-
 /** The CLD stream: one row per event, feeding `event` (primary), `person` and `carer_link`. */
 export const events = SourcePlugin.stream<CldRow>({
   name: "events",
   description: "CLD events (requests, assessments, services, reviews) with the person's details on each row",
   row: CldRowSchema,
-  key: ["laCode", "personKey", "eventType", "startDate", "endKey", "clientType", "detailKey"],
+  // the DHSC unique-event key, shared with every source that loads events (`../identity.ts`)
+  key: [...Identity.eventKey],
   mode: "merge",
   precedence: "precedence",
-  identifiers: ["personKey", "nhsNumber", "laPersonId", "linked1", "linked2", "linked3"],
+  identifiers: [
+    "personKey",
+    "nhsNumber",
+    "laPersonId",
+    "linked1",
+    "linked2",
+    "linked3",
+    "dateOfBirth",
+    "postcode",
+  ],
   identifierColumns,
   sink: {
     primary: {
@@ -154,40 +164,7 @@ export const events = SourcePlugin.stream<CldRow>({
       }),
     },
     secondary: [
-      {
-        table: person,
-        key: (r) => [r.laCode, r.personKey, r.periodEnd],
-        precedence: (r) => r.periodEnd,
-        map: (r) => {
-          const raw = r as CldRow & { nhsNumberRaw?: string; laPersonIdRaw?: string }
-          return {
-            laCode: r.laCode,
-            personId: r.personKey,
-            asAt: r.periodEnd,
-            nhsNumberPseudo: r.nhsNumber,
-            laPersonIdPseudo: r.laPersonId,
-            nhsNumberRaw: v(raw.nhsNumberRaw),
-            laPersonIdRaw: v(raw.laPersonIdRaw),
-            clientType: r.clientType,
-            gender: r.gender,
-            ethnicity: r.ethnicity,
-            birthYear: r.birthYear,
-            birthMonth: r.birthMonth,
-            dateOfDeath: r.dateOfDeath,
-            primarySupportReason: r.primarySupportReason,
-            accommodationStatus: r.accommodationStatus,
-            employmentStatus: r.employmentStatus,
-            hasUnpaidCarer: r.hasUnpaidCarer,
-            clientFundingStatus: r.clientFundingStatus,
-            autismSpectrumDisorder: r.autismSpectrumDisorder,
-            visualImpairment: r.visualImpairment,
-            hearingImpairment: r.hearingImpairment,
-            dementia: r.dementia,
-            gpPracticeCode: r.gpPracticeCode,
-            postcodeDistrict: r.postcodeDistrict,
-          }
-        },
-      },
+      Facts.personTarget<CldRow>(),
       ...(["linked1", "linked2", "linked3"] as const).map(
         (k): SourcePlugin.Target<CldRow> => ({
           table: carerLink,

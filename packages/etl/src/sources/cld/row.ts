@@ -35,6 +35,8 @@
 import { Cld, LocalDate } from "@asckit/core"
 import { Either, ParseResult, Schema } from "effect"
 import * as Fields from "../../Fields.js"
+import * as Identity from "../identity.js"
+import { postcodeDistrict, validNhsNumber } from "../identity.js"
 
 type Value = string | number | null | Fields.InvalidValue
 /** A field value of a decoded row: invalid values have been moved to the row's findings. */
@@ -84,22 +86,25 @@ export interface CldRow {
   readonly linked3: string | null
   // person
   readonly clientType: string
-  readonly gender: Clean
-  readonly ethnicity: Clean
+  readonly gender: string | null
+  readonly ethnicity: string | null
   readonly birthYear: number | null
   readonly birthMonth: number | null
-  readonly dateOfDeath: Clean
-  readonly primarySupportReason: Clean
-  readonly accommodationStatus: Clean
-  readonly employmentStatus: Clean
-  readonly hasUnpaidCarer: Clean
-  readonly clientFundingStatus: Clean
-  readonly autismSpectrumDisorder: Clean
-  readonly visualImpairment: Clean
-  readonly hearingImpairment: Clean
-  readonly dementia: Clean
-  readonly gpPracticeCode: Clean
+  readonly dateOfDeath: LocalDate.LocalDate | null
+  readonly primarySupportReason: string | null
+  readonly accommodationStatus: string | null
+  readonly employmentStatus: string | null
+  readonly hasUnpaidCarer: string | null
+  readonly clientFundingStatus: string | null
+  readonly autismSpectrumDisorder: string | null
+  readonly visualImpairment: string | null
+  readonly hearingImpairment: string | null
+  readonly dementia: string | null
+  readonly gpPracticeCode: string | null
   readonly postcodeDistrict: string | null
+  /** Raw date of birth and postcode: identifiers (kept only as pseudonyms unless identifiers are kept). */
+  readonly dateOfBirth: string | null
+  readonly postcode: string | null
   // event
   readonly eventType: Cld.EventType
   readonly eventReference: Clean
@@ -131,23 +136,8 @@ export interface CldRow {
   readonly _findings: ReadonlyArray<Fields.Finding>
 }
 
-/** The NHS number check digit (modulus 11), as NHS England specifies it. */
-export const validNhsNumber = (s: string): boolean => {
-  if (!/^\d{10}$/.test(s)) return false
-  let sum = 0
-  for (let i = 0; i < 9; i++) sum += Number(s[i]) * (10 - i)
-  const check = 11 - (sum % 11)
-  const digit = check === 11 ? 0 : check
-  return digit !== 10 && digit === Number(s[9])
-}
-
-/** The outward code (district) of a UK postcode: "BL9 0EJ" → "BL9". */
-export const postcodeDistrict = (s: string): string | null => {
-  const t = s.toUpperCase().replace(/\s+/g, "")
-  if (t.length < 5 || t.length > 7) return null
-  const outward = t.slice(0, -3)
-  return /^[A-Z]{1,2}\d[A-Z\d]?$/.test(outward) ? outward : null
-}
+/** The NHS number check and the postcode district: shared with every source (`../identity.ts`). */
+export { postcodeDistrict, validNhsNumber }
 
 const eventFieldGroups = new Set<Cld.FieldGroup>([
   "event",
@@ -194,8 +184,6 @@ const identifying: Readonly<Record<Cld.EventType, ReadonlySet<string>>> = (() =>
 
 /** Mandatory once the event has ended (see the module notes). */
 const whenEnded = new Set<string>(["Event_End_Date", "Event_Outcome"])
-
-const rank = (outcome: Clean) => (typeof outcome === "string" ? Cld.outcomeRank(outcome) : 999)
 
 /** Every field with its parser and the facts stage 2 needs, compiled once (see the module notes). */
 const compiled = Cld.fields.map((f) => ({
@@ -274,37 +262,18 @@ export const CldRowSchema: Schema.Schema<CldRow, RawCldRow> = Schema.transformOr
         o[i] = v
       }
 
-      // Person id: the NHS number when valid, else the LA person id (DHSC, domain.md §3.4).
+      // Person id: the NHS number when valid, else the LA person id (DHSC, domain.md §3.4; shared with every
+      // source in `../identity.ts`).
       const laCode = o[I.LA_Code]
       const la = typeof laCode === "string" ? laCode.toUpperCase() : ""
       const nhsCell = r[I.NHS_Number]
-      const nhsRaw = typeof nhsCell === "string" ? nhsCell.replace(/[\s-]/g, "") : null
       const laCell = r[I.LA_Person_Unique_Identifier]
       const laId = typeof laCell === "string" ? laCell : null
-      let nhs: string | null = null
+      const identity = Identity.identify(la, typeof nhsCell === "string" ? nhsCell : null, laId)
       let nhsCheck: Fields.InvalidValue | null = null
-      if (nhsRaw !== null) {
-        if (validNhsNumber(nhsRaw)) nhs = nhsRaw
-        else if (laId === null)
-          fail(
-            "NHS_Number",
-            "invalid-nhs-number",
-            "is not a valid NHS number (10 digits with a correct check digit) and there is no LA person id to use instead",
-          )
-        else
-          nhsCheck = new Fields.InvalidValue(
-            "",
-            "is not a valid NHS number; the LA person id is used instead",
-            "invalid-nhs-number",
-          )
-      }
-      if (nhsRaw === null && laId === null) {
-        fail(
-          "NHS_Number",
-          "missing-person-id",
-          "the row has neither an NHS number nor an LA person id, so it cannot be linked to a person",
-        )
-      }
+      if (Identity.isProblem(identity)) fail("NHS_Number", identity.code, identity.message)
+      else if (identity.nhsInvalid)
+        nhsCheck = new Fields.InvalidValue("", Identity.invalidNhsFinding, "invalid-nhs-number")
 
       // Events cannot end before they start.
       const start = o[I.Event_Start_Date]
@@ -322,7 +291,12 @@ export const CldRowSchema: Schema.Schema<CldRow, RawCldRow> = Schema.transformOr
         )
       }
 
-      if (issues.length > 0 || eventType === undefined || clientType === undefined) {
+      if (
+        issues.length > 0 ||
+        eventType === undefined ||
+        clientType === undefined ||
+        Identity.isProblem(identity)
+      ) {
         return ParseResult.fail(
           issues.length === 1
             ? issues[0]!
@@ -349,44 +323,44 @@ export const CldRowSchema: Schema.Schema<CldRow, RawCldRow> = Schema.transformOr
       const birth = typeof dob === "string" ? LocalDate.parts(dob as LocalDate.LocalDate) : undefined
       const pc = c[I.Postcode]
       const postcode = typeof pc === "string" ? postcodeDistrict(pc) : null
-      const str = (v: Clean | undefined) => (typeof v === "string" ? v : "")
       const linked = (v: Clean) => (typeof v === "string" && v.trim() !== "" ? `${la}:${v.trim()}` : null)
+      const textOf = (v: Clean | undefined) => (typeof v === "string" ? v : null)
       const endDate = typeof end === "string" ? (end as LocalDate.LocalDate) : null
-      const detailKey =
-        eventType === "Request"
-          ? str(c[I.Request_Route_of_Access])
-          : eventType === "Assessment"
-            ? str(c[I.Assessment_Type])
-            : eventType === "Service"
-              ? `${str(c[I.Service_Type])}|${str(c[I.Service_Component])}`
-              : ""
+      const detailKey = Identity.detailKey(eventType, {
+        routeOfAccess: c[I.Request_Route_of_Access],
+        assessmentType: c[I.Assessment_Type],
+        serviceType: c[I.Service_Type],
+        serviceComponent: c[I.Service_Component],
+      })
       const row: CldRow = {
         laCode: la,
         periodStart: ps as LocalDate.LocalDate,
         periodEnd: pe as LocalDate.LocalDate,
-        personKey: nhs ?? `${la}:${laId}`,
-        nhsNumber: nhs,
-        laPersonId: laId === null ? null : `${la}:${laId.trim()}`,
+        personKey: identity.personKey,
+        nhsNumber: identity.nhsNumber,
+        laPersonId: identity.laPersonId,
         linked1: linked(c[I.Adult_1_Linked_Person_ID] ?? null),
         linked2: linked(c[I.Adult_2_Linked_Person_ID] ?? null),
         linked3: linked(c[I.Adult_3_Linked_Person_ID] ?? null),
         clientType,
-        gender: c[I.Gender] ?? null,
-        ethnicity: c[I.Ethnicity] ?? null,
+        gender: textOf(c[I.Gender]),
+        ethnicity: textOf(c[I.Ethnicity]),
         birthYear: birth?.year ?? null,
         birthMonth: birth?.month ?? null,
-        dateOfDeath: c[I.Date_of_Death] ?? null,
-        primarySupportReason: c[I.Primary_Support_Reason] ?? null,
-        accommodationStatus: c[I.Accommodation_Status] ?? null,
-        employmentStatus: c[I.Employment_Status] ?? null,
-        hasUnpaidCarer: c[I.Has_Unpaid_Carer] ?? null,
-        clientFundingStatus: c[I.Client_Funding_Status] ?? null,
-        autismSpectrumDisorder: c[I.Autism_Spectrum_Disorder_ASD] ?? null,
-        visualImpairment: c[I.Visual_Impairment] ?? null,
-        hearingImpairment: c[I.Hearing_Impairment] ?? null,
-        dementia: c[I.Dementia] ?? null,
-        gpPracticeCode: c[I.GP_Practice_Code] ?? null,
+        dateOfDeath: textOf(c[I.Date_of_Death]) as LocalDate.LocalDate | null,
+        primarySupportReason: textOf(c[I.Primary_Support_Reason]),
+        accommodationStatus: textOf(c[I.Accommodation_Status]),
+        employmentStatus: textOf(c[I.Employment_Status]),
+        hasUnpaidCarer: textOf(c[I.Has_Unpaid_Carer]),
+        clientFundingStatus: textOf(c[I.Client_Funding_Status]),
+        autismSpectrumDisorder: textOf(c[I.Autism_Spectrum_Disorder_ASD]),
+        visualImpairment: textOf(c[I.Visual_Impairment]),
+        hearingImpairment: textOf(c[I.Hearing_Impairment]),
+        dementia: textOf(c[I.Dementia]),
+        gpPracticeCode: textOf(c[I.GP_Practice_Code]),
         postcodeDistrict: postcode,
+        dateOfBirth: typeof dob === "string" ? dob : null,
+        postcode: typeof pc === "string" ? pc.trim().toUpperCase() : null,
         eventType,
         eventReference: c[I.Event_Reference] ?? null,
         startDate: start as LocalDate.LocalDate,
@@ -409,9 +383,9 @@ export const CldRowSchema: Schema.Schema<CldRow, RawCldRow> = Schema.transformOr
         plannedUnitsPerWeek: c[I.Planned_units_per_week] ?? null,
         totalHoursCaringPerWeek: c[I.Total_Hrs_Caring_per_week] ?? null,
         adultsCaredFor: c[I.No_of_adults_being_cared_for] ?? null,
-        endKey: eventType === "Service" ? "" : (endDate ?? ""),
+        endKey: Identity.endKey(eventType, endDate),
         detailKey,
-        precedence: `${pe}|${endDate ?? "9999-12-31"}|${String(999 - rank(c[I.Event_Outcome] ?? null)).padStart(3, "0")}`,
+        precedence: Identity.eventPrecedence(pe as string, endDate, c[I.Event_Outcome]),
         _findings: found,
       }
       return ParseResult.succeed(row)
