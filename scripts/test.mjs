@@ -6,7 +6,7 @@ import { existsSync, readFileSync, rmSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 
 const root = fileURLToPath(new URL("..", import.meta.url))
-const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", FORCE_COLOR: process.env.FORCE_COLOR ?? "1" }
+const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1" }
 const run = (cmd, args) => spawnSync(cmd, args, { cwd: root, stdio: "inherit", env })
 
 const build = run("pnpm", ["run", "-s", "build"])
@@ -17,6 +17,29 @@ if (build.status !== 0) {
   console.log("0 passed, 1 failed")
   process.exit(1)
 }
+
+// Headless Chromium (Debian's package) renders the HTML highlight report in a test. Install it when missing and
+// we can (root with apt-get, as on CI and fresh machines here); otherwise that test says why it cannot run.
+const hasChromium = () => spawnSync("sh", ["-c", "command -v chromium"], { stdio: "ignore" }).status === 0
+if (
+  !hasChromium() &&
+  process.getuid?.() === 0 &&
+  spawnSync("sh", ["-c", "command -v apt-get"]).status === 0
+) {
+  console.log("Installing Debian's chromium for the HTML rendering test (once) …")
+  spawnSync(
+    "sh",
+    [
+      "-c",
+      "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium",
+    ],
+    {
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  )
+}
+if (hasChromium())
+  env.ASCKIT_CHROMIUM = spawnSync("sh", ["-c", "command -v chromium"], { encoding: "utf8" }).stdout.trim()
 
 const report = `${root}.vitest-report.json`
 rmSync(report, { force: true })

@@ -3,16 +3,53 @@
  * The composition root of the asckit CLI: the only place that chooses the plugins, provides the layers and runs
  * effects. Exit codes: 0 success, 1 failed work (a file that could not be loaded), 2 usage or configuration.
  */
-import { CldSource, SourceRegistry } from "@asckit/etl"
+import {
+  AscofPublishedSource,
+  CldSource,
+  ControccSource,
+  DolsSource,
+  HospitalSource,
+  LasSource,
+  OnsPopulationSource,
+  SourceRegistry,
+  SpreadsheetSource,
+} from "@asckit/etl"
+import {
+  CldSubmission,
+  DolsReturn,
+  HighlightReport,
+  ReturnRegistry,
+  SacReturn,
+  SaltReturn,
+  WorkbookWriter,
+} from "@asckit/returns"
 import { ValidationError } from "@effect/cli"
 import { NodeContext, NodeRuntime } from "@effect/platform-node"
 import { Console, Effect, Exit, Layer } from "effect"
 import { cli } from "./Cli.js"
 
 /** The source plugins asckit ships. */
-const Sources = SourceRegistry.layerWith([CldSource.plugin])
+const Sources = SourceRegistry.layerWith([
+  CldSource.plugin,
+  AscofPublishedSource.plugin,
+  OnsPopulationSource.plugin,
+  HospitalSource.plugin,
+  DolsSource.plugin,
+  SpreadsheetSource.plugin,
+  LasSource.plugin,
+  ControccSource.plugin,
+])
 
-const MainLive = Layer.mergeAll(NodeContext.layer, Sources)
+/** The return plugins asckit ships. */
+const Returns = ReturnRegistry.layerWith([
+  SaltReturn.plugin,
+  SacReturn.plugin,
+  DolsReturn.plugin,
+  CldSubmission.plugin,
+  HighlightReport.plugin,
+])
+
+const MainLive = Layer.mergeAll(NodeContext.layer, Sources, Returns, WorkbookWriter.layer)
 
 cli(process.argv).pipe(
   Effect.catchTag("CliError", (e) =>

@@ -15,7 +15,7 @@ const asckit = (args: ReadonlyArray<string>, env: Record<string, string> = {}) =
   const r = spawnSync(process.execPath, [bin, ...args], {
     cwd: dir,
     encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1", ASCKIT_TEST_KEY: "cli-test-key-0123456789", ...env },
+    env: { ...process.env, FORCE_COLOR: undefined, NO_COLOR: "1", ASCKIT_TEST_KEY: "cli-test-key-0123456789", ...env },
   })
   return { code: r.status, out: r.stdout, err: r.stderr }
 }

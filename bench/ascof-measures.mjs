@@ -1,0 +1,52 @@
+// Bench child: computes every CLD-based ASCOF measure (2A, 2B, 2C, 2D(1), 2D(2), 2E(1), 2E(2a), 2E(2b), 3D(1a),
+// 3D(2a)) for 2024-25 on a loaded warehouse — bench/run.mjs makes bench/tmp/pipeline-x10.sqlite — and prints one
+// JSON line: milliseconds per measure (each on its own, as `Ascof.compute` runs it), all of them together (as
+// `Ascof.computeAll` runs them: one query per family), each measure's status and counts, and peak RSS.
+//   node bench/ascof-measures.mjs <warehouse.sqlite> [laCode = 999] [period = 2024-25]
+// The returns package is imported from its build (the bench package does not depend on it): run `pnpm run build`.
+import { Period } from "@asckit/core"
+import { WarehouseReader } from "@asckit/etl"
+import { Effect } from "effect"
+import { Ascof } from "../packages/returns/dist/index.js"
+
+const [db, laCode = "999", periodText = "2024-25"] = process.argv.slice(2)
+if (db === undefined) {
+  console.error("usage: node bench/ascof-measures.mjs <warehouse.sqlite> [laCode] [period]")
+  process.exit(2)
+}
+const period = Period.unsafeParse(periodText)
+let peak = 0
+const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50)
+
+const program = Effect.gen(function* () {
+  const reader = yield* WarehouseReader.WarehouseReader
+  const measures = {}
+  for (const code of Ascof.codes) {
+    const t0 = performance.now()
+    const r = yield* Ascof.compute(reader, { code, period, laCode })
+    measures[code] = {
+      ms: Math.round(performance.now() - t0),
+      status: r.status,
+      numerator: r.numerator ?? null,
+      denominator: r.denominator ?? null,
+      value: r.value._tag === "Available" ? r.value.value : null,
+      ...(r.reason === undefined ? {} : { reason: r.reason }),
+    }
+  }
+  const t0 = performance.now()
+  const all = yield* Ascof.computeAll(reader, { period, laCode })
+  const totalMs = Math.round(performance.now() - t0)
+  return { measures, totalMs, computed: all.filter((r) => r.status === "ok").length }
+})
+
+const result = await Effect.runPromise(program.pipe(Effect.provide(WarehouseReader.layer(db))))
+clearInterval(sample)
+console.log(
+  JSON.stringify({
+    period: Period.format(period),
+    laCode,
+    ...result,
+    sumOfMeasuresMs: Object.values(result.measures).reduce((n, m) => n + m.ms, 0),
+    peakRssMB: Math.max(peak, process.resourceUsage().maxRSS * 1024) / 1e6,
+  }),
+)

@@ -1,0 +1,159 @@
+/** `asckit returns` as a user runs it: a real process, a warehouse loaded by `asckit etl`, real workbooks. */
+import { spawnSync } from "node:child_process"
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { createRequire } from "node:module"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+
+/** The few exceljs calls the test reads a workbook with (exceljs is a dependency of @asckit/returns, not the CLI). */
+interface Sheet {
+  readonly name: string
+  eachRow(f: (row: { values?: unknown; getCell(i: number): { value: unknown } }) => void): void
+}
+interface Workbook {
+  readonly worksheets: ReadonlyArray<Sheet>
+  readonly xlsx: { readFile(path: string): Promise<unknown> }
+  getWorksheet(name: string): Sheet | undefined
+}
+const ExcelJS = createRequire(new URL("../../returns/package.json", import.meta.url))("exceljs") as {
+  Workbook: new () => Workbook
+}
+
+const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url))
+const fixtures = fileURLToPath(new URL("../../etl/test/fixtures/", import.meta.url))
+const dir = mkdtempSync(join(tmpdir(), "asckit-cli-returns-"))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+const asckit = (args: ReadonlyArray<string>) => {
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    cwd: dir,
+    encoding: "utf8",
+    env: { ...process.env, FORCE_COLOR: undefined, NO_COLOR: "1", ASCKIT_TEST_KEY: "cli-returns-test-key-0123456789" },
+  })
+  return { code: r.status, out: r.stdout, err: r.stderr }
+}
+
+const out = (...parts: ReadonlyArray<string>) => join(dir, ".asckit", "out", "returns", ...parts)
+
+beforeAll(() => {
+  cpSync(join(fixtures, "cld"), join(dir, "cld"), { recursive: true })
+  cpSync(join(fixtures, "dols"), join(dir, "dols"), { recursive: true })
+  writeFileSync(
+    join(dir, "asckit.config.json"),
+    JSON.stringify({
+      warehouse: "warehouse.sqlite",
+      pseudonymisation: { keyEnv: "ASCKIT_TEST_KEY" },
+      sources: [
+        { plugin: "cld", files: ["cld/"] },
+        { plugin: "dols", files: ["dols/"], laCode: "999" },
+      ],
+      returns: { sac: { populationGeography: "E08000002" } },
+    }),
+  )
+  expect(asckit(["etl"]).code).toBe(0)
+}, 120_000)
+
+describe("asckit returns", () => {
+  it("lists the returns and the periods they cover", () => {
+    const r = asckit(["returns", "list"])
+    expect(r.code).toBe(0)
+    expect(r.out).toMatch(/dols\s+Deprivation of Liberty Safeguards\s+a financial year/)
+    expect(r.out).toMatch(/sac\s+Safeguarding Adults Collection\s+a financial year/)
+    expect(r.out).toMatch(/salt\s+SALT-style tables from CLD\s+a financial year, a rolling 12 months/)
+  })
+
+  it("builds a draft with exact figures, prints the validation summary and writes the workbook", async () => {
+    const r = asckit(["returns", "build", "salt", "--period", "2024-25"])
+    expect(r.code).toBe(0)
+    expect(r.out).toContain("SALT-style tables from CLD — 999, April 2024 to March 2025: 11 sheets")
+    expect(r.out).toMatch(/Validation: 0 errors, \d+ quer/)
+    expect(r.out).toContain("Wrote .asckit/out/returns/salt-999-2024-25-draft.xlsx")
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.readFile(out("salt-999-2024-25-draft.xlsx"))
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "STS001",
+      "STS002a",
+      "STS002b",
+      "STS004",
+      "LTS001a",
+      "LTS001b",
+      "LTS001c",
+      "LTS002a",
+      "LTS002b",
+      "LTS003",
+      "LTS004",
+      "Validation",
+      "Notes",
+    ])
+    const notes: Array<string> = []
+    wb.getWorksheet("Notes")!.eachRow((row) => notes.push(row.values?.toString() ?? ""))
+    expect(notes.join("\n")).toContain("Output,draft: exact figures, not yet cleared for submission")
+    expect(notes.join("\n")).toMatch(
+      /cld-2024-25-Q2\.csv \(cld\/events, \d+ rows loaded\) sha256 [0-9a-f]{64}/,
+    )
+  })
+
+  it("writes the DoLS return for submission with --final when it has no errors", () => {
+    const r = asckit(["returns", "build", "dols", "-p", "2024-25", "--final"])
+    expect(r.code).toBe(0)
+    expect(r.out).toContain("Validation: 0 errors")
+    expect(existsSync(out("dols-999-2024-25.xlsx"))).toBe(true)
+  })
+
+  it("refuses --final while the return has validation errors: exit 1, errors listed, nothing written", () => {
+    const r = asckit(["returns", "build", "sac", "-p", "2024-25", "--final"])
+    expect(r.code).toBe(1)
+    expect(r.out).toContain("✗ sg1f-s42-mandatory (SG1f): SG1f: no section 42 enquiries started in 2024-25")
+    expect(r.err).toContain("sac 2024-25 has 1 validation error (listed above): nothing was written")
+    expect(existsSync(out("sac-999-2024-25.xlsx"))).toBe(false)
+    // the draft is still written, with the advice to fix the errors
+    const draft = asckit(["returns", "build", "sac", "-p", "2024-25"])
+    expect(draft.code).toBe(0)
+    expect(draft.out).toContain("Fix the errors before building with --final for submission.")
+    expect(existsSync(out("sac-999-2024-25-draft.xlsx"))).toBe(true)
+  })
+
+  it("applies suppression and rounding with --publication and leaves case-level listings out", async () => {
+    const r = asckit(["returns", "build", "dols", "-p", "2024-25", "--publication", "--out", "pub"])
+    expect(r.code).toBe(0)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.readFile(join(dir, "pub", "dols-999-2024-25-publication-draft.xlsx"))
+    expect(wb.getWorksheet("Cases")).toBeUndefined()
+    const values: Array<unknown> = []
+    wb.getWorksheet("Summary")!.eachRow((row) => {
+      if (String(row.getCell(1).value ?? "").startsWith("DoLS applications received"))
+        values.push(row.getCell(2).value)
+    })
+    expect(values).toHaveLength(1)
+    expect(values[0] === "[c]" || (typeof values[0] === "number" && values[0] % 5 === 0)).toBe(true)
+  })
+
+  it("exits 2 for usage and configuration errors, saying what to do", () => {
+    const unknown = asckit(["returns", "build", "ascof-x", "-p", "2024-25"])
+    expect(unknown.code).toBe(2)
+    expect(unknown.err).toMatch(/No return "ascof-x"\. Returns: .*dols.*sac, salt/)
+    const kind = asckit(["returns", "build", "sac", "-p", "2024-25 Q2"])
+    expect(kind.code).toBe(2)
+    expect(kind.err).toContain('covers a financial year (2024-25); "2024-25 Q2" is a quarter')
+    const bad = asckit(["returns", "build", "salt", "-p", "2024/99"])
+    expect(bad.code).toBe(2)
+    expect(bad.err).toContain('Cannot read "2024/99" as a period')
+    writeFileSync(
+      join(dir, "bad-returns.json"),
+      JSON.stringify({
+        warehouse: "warehouse.sqlite",
+        sources: [],
+        returns: { salt: { swing: { percent: -5 } } },
+      }),
+    )
+    const config = asckit(["returns", "build", "salt", "-p", "2024-25", "-c", "bad-returns.json"])
+    expect(config.code).toBe(2)
+    expect(config.err).toContain("The configuration's returns.salt is not valid")
+    const noWarehouse = asckit(["returns", "build", "salt", "-p", "2024-25", "--warehouse", "missing.sqlite"])
+    expect(noWarehouse.code).toBe(2)
+    expect(noWarehouse.err).toContain("Run `pnpm etl` (or `asckit etl`) first")
+    expect(asckit(["returns", "build", "salt"]).code).toBe(2) // --period is required
+  })
+})
