@@ -5,7 +5,7 @@
  *
  * @category services
  */
-import { mkdirSync } from "node:fs"
+import { mkdirSync, readFileSync } from "node:fs"
 import { dirname, resolve } from "node:path"
 import { fileURLToPath } from "node:url"
 import Database from "better-sqlite3"
@@ -54,6 +54,38 @@ export interface Options {
 
 const describe = (e: unknown) => (e instanceof Error ? e.message : String(e))
 
+/** The timestamp drizzle-kit gave the newest committed migration (drizzle records it as `created_at`). */
+const latestMigration = (): number => {
+  const journal = JSON.parse(readFileSync(resolve(migrationsFolder, "meta", "_journal.json"), "utf8")) as {
+    entries: ReadonlyArray<{ when: number }>
+  }
+  return Math.max(...journal.entries.map((e) => e.when))
+}
+
+/** The warehouse file is not one this version can read as it stands (the message says what to do). */
+class NotCurrent extends Error {}
+
+/** A read-only open cannot migrate: refuse a warehouse made by an older asckit rather than fail on a missing table. */
+const assertCurrent = (sqlite: Database.Database): void => {
+  const table = sqlite
+    .prepare("select name from sqlite_master where type = 'table' and name = '__drizzle_migrations'")
+    .get()
+  const applied =
+    table === undefined
+      ? undefined
+      : (
+          sqlite.prepare("select max(created_at) as at from __drizzle_migrations").get() as {
+            at: number | null
+          }
+        ).at
+  if (applied === undefined || applied === null)
+    throw new NotCurrent("it is not an asckit warehouse (it has no migration history); check the path")
+  if (Number(applied) < latestMigration())
+    throw new NotCurrent(
+      "it was made by an older asckit and its tables are out of date; run `asckit etl` (any load brings it up to date) and try again",
+    )
+}
+
 /** Opens (creating and migrating if needed) a warehouse for the life of the scope. */
 export const make = (
   options: Options,
@@ -77,6 +109,7 @@ export const make = (
           sqlite.pragma("cache_size = -65536")
           const db = drizzle(sqlite, { schema })
           if (!options.readonly) migrate(db, { migrationsFolder })
+          else assertCurrent(sqlite)
           return { path, sqlite, db }
         } catch (e) {
           sqlite.close()
@@ -85,8 +118,11 @@ export const make = (
       },
       catch: (e) =>
         new WarehouseError({
-          operation: "open",
-          message: `Cannot open the warehouse at ${options.path}: ${describe(e)}. Check the path is writable, or delete a corrupt file and run the ETL again.`,
+          operation: e instanceof NotCurrent ? "check version" : "open",
+          message:
+            e instanceof NotCurrent
+              ? `Cannot read the warehouse at ${options.path}: ${e.message}.`
+              : `Cannot open the warehouse at ${options.path}: ${describe(e)}. Check the path is writable, or delete a corrupt file and run the ETL again.`,
           cause: e,
         }),
     }).pipe(

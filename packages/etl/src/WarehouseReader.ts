@@ -62,7 +62,11 @@ export const layer = (path: string): Layer.Layer<WarehouseReader, WarehouseError
       (e) =>
         new WarehouseError({
           operation: "open",
-          message: `${e.message} Run \`pnpm etl\` (or \`asckit etl\`) first to build the warehouse.`,
+          // A warehouse that exists but is out of date already says what to do.
+          message:
+            e.operation === "check version"
+              ? e.message
+              : `${e.message} Run \`pnpm etl\` (or \`asckit etl\`) first to build the warehouse.`,
         }),
     ),
   )

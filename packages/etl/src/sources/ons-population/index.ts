@@ -181,11 +181,13 @@ export const parseEstimate = (
     ])
   const code = t(raw.geographyCode).toUpperCase()
   if (code === "") problems.push({ column: "geographyCode", code: "blank-mandatory", message: "is blank" })
-  else if (!/^[EWSNK]\d{8}$/.test(code))
+  // A council without an ONS code (a synthetic one, LA 999) is stored under its three-digit CASSR code, which is
+  // what ASCOF 2B/2C look it up by (`Population.onsCodeOf`).
+  else if (!/^[EWSNK]\d{8}$/.test(code) && !/^\d{3}$/.test(code))
     problems.push({
       column: "geographyCode",
       code: "invalid-code",
-      message: `"${t(raw.geographyCode)}" is not an ONS geography code (a letter and 8 digits, e.g. E10000019)`,
+      message: `"${t(raw.geographyCode)}" is not an ONS geography code (a letter and 8 digits, e.g. E10000019) or a council's three-digit CASSR code`,
     })
   const dateText = t(raw.date) || t(raw.dateCode)
   const year = yearOf(dateText)

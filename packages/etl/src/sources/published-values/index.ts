@@ -71,9 +71,10 @@ const where = (raw: string): Pick<PublishedRow, "level" | "geography" | "ons" | 
   const r = Geography.region(t)
   if (r) return { level: "region", geography: r.code, ons: r.ons, name: r.name }
   const c = Geography.findCouncil(t)
-  return E.isRight(c)
-    ? { level: "council", geography: c.right.cassr, ons: c.right.ons, name: c.right.name }
-    : undefined
+  if (E.isRight(c))
+    return { level: "council", geography: c.right.cassr, ons: c.right.ons, name: c.right.name }
+  // a council `@asckit/core` does not know (a synthetic one, LA 999) by its three-digit CASSR code
+  return /^\d{3}$/.test(t) ? { level: "council", geography: t, ons: null, name: null } : undefined
 }
 
 const Row: Schema.Schema<PublishedRow, Record<string, string | undefined>> = Schema.transformOrFail(
