@@ -10,10 +10,11 @@
  *
  * @category measures
  */
-import { Geography, type Period, Rounding, type Value } from "@asckit/core"
+import { type Period, Rounding, type Value } from "@asckit/core"
 import type { EtlError } from "@asckit/etl"
 import { type SQL, sql } from "drizzle-orm"
 import { Effect } from "effect"
+import { inCouncilArea } from "../measures/other/index.js"
 import { type Cell, count, measure, type Query, type Row, type Table } from "../ReturnDocument.js"
 import type { SectionId } from "./Config.js"
 import { computations } from "./Measures.js"
@@ -967,13 +968,6 @@ group by p.k, coalesce(r.source, 'Not recorded')`,
     return section("complaints", tables, charts, gaps)
   })
 
-const key = (x: string) =>
-  x
-    .toLowerCase()
-    .replace(/&/g, "and")
-    .replace(/\b(city of|county of|council|borough|metropolitan|district)\b/g, "")
-    .replace(/[^a-z0-9]/g, "")
-
 const market = (s: SectionContext) =>
   Effect.gen(function* () {
     const end = window(s.quarter).end
@@ -985,14 +979,8 @@ const market = (s: SectionContext) =>
 from provider_rating where as_at = (select max(as_at) from provider_rating where as_at <= ${end})
 group by local_authority, coalesce(care_type, 'other'), coalesce(rating, 'Not yet rated')`,
     )
-    const council = Geography.byCassr(s.ctx.laCode)
-    const names = new Set(
-      [s.councilName, ...(council ? [council.name, ...(council.aliases ?? [])] : [])].map(key),
-    )
-    if (council) names.add(council.ons.toLowerCase())
-    const mine = ratings.rows.filter(
-      (r) => names.has(key(String(r.area ?? ""))) || names.has(String(r.area ?? "").toLowerCase()),
-    )
+    const inArea = inCouncilArea(s.ctx.laCode, [s.councilName])
+    const mine = ratings.rows.filter((r) => inArea(String(r.area ?? "")))
     if (mine.length === 0) {
       return section(
         "market",

@@ -147,6 +147,24 @@ const key = (s: string) =>
     .replace(/\b(city of|county of|council|borough|metropolitan|district)\b/g, "")
     .replace(/[^a-z0-9]/g, "")
 
+/**
+ * Whether a CQC directory's "Local authority" names the council: its name or an alias (ignoring "Council",
+ * "Borough", "City of" and punctuation), its ONS code or its CASSR code; `names` adds others (e.g. the name a
+ * report gives a council `Geography` does not know).
+ */
+export const inCouncilArea = (
+  laCode: string,
+  names: ReadonlyArray<string> = [],
+): ((area: string) => boolean) => {
+  const council = Geography.byCassr(laCode)
+  const keys = new Set([...names, ...(council ? [council.name, ...(council.aliases ?? [])] : [])].map(key))
+  const codes = new Set([
+    laCode.toLowerCase(),
+    ...(council ? [council.ons.toLowerCase(), council.cassr.toLowerCase()] : []),
+  ])
+  return (area) => keys.has(key(area)) || codes.has(area.trim().toLowerCase())
+}
+
 /** 6B for a council and period, from the latest CQC directory download on or before the period end. */
 export const compute6B = (
   reader: WarehouseReader.Service,
@@ -154,17 +172,12 @@ export const compute6B = (
 ): Effect.Effect<Result, EtlError.WarehouseError> => {
   const to = Period.end(options.period)
   const p = Period.format(options.period)
-  const council = Geography.byCassr(options.laCode)
-  const names = new Set(
-    council
-      ? [council.name, ...(council.aliases ?? [])].map(key).concat(council.ons.toLowerCase())
-      : [options.laCode.toLowerCase()],
-  )
+  const inArea = inCouncilArea(options.laCode)
   const query = sql`select local_authority as area, rating, count(*) as n from provider_rating
     where care_type = 'residential' and as_at = (select max(as_at) from provider_rating where as_at <= ${to})
     group by local_authority, rating`
   return Effect.map(reader.all<{ area: string; rating: string; n: number }>("ASCOF 6B", query), (rows) => {
-    const mine = rows.filter((r) => names.has(key(r.area)) || names.has(r.area.toLowerCase()))
+    const mine = rows.filter((r) => inArea(r.area))
     const denominator = mine.reduce((a, r) => a + r.n, 0)
     if (denominator === 0) {
       return notAvailable(

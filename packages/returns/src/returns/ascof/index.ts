@@ -19,6 +19,7 @@ import { Benchmark, Catalogue, Geography, type Measure, Outcome, Period, Value }
 import { type EtlError, WarehouseReader } from "@asckit/etl"
 import { sql } from "drizzle-orm"
 import { Effect, Schema } from "effect"
+import * as Ascof from "../../measures/ascof/index.js"
 import * as Other from "../../measures/other/index.js"
 import type { MeasureResult } from "../../measures/Result.js"
 import * as Survey from "../../measures/survey/index.js"
@@ -35,36 +36,57 @@ export interface Provider {
   ) => Effect.Effect<ReadonlyArray<MeasureResult>, EtlError.WarehouseError>
 }
 
-/** Survey measures: annual; a rolling period uses the latest survey year loaded up to its end. */
+/** The CLD measures (2A, 2B/2C, 2D, 2E, 3D), by DHSC's method in SQL. */
+export const cldProvider: Provider = {
+  name: "CLD",
+  compute: (reader, period, laCode) => Ascof.computeAll(reader, { period, laCode }),
+}
+
+/**
+ * Survey measures. The ASCS runs every year: a financial year's ASCOF uses that year's survey; a rolling 12 months
+ * uses the latest survey loaded of its year or the one before. The SACE runs every other year (2021-22, 2023-24,
+ * 2025-26): a year without one carries the latest earlier survey, as DHSC's 2024-25 tables carry the 2023-24 SACE
+ * values. The note says which survey year each value comes from when it is not the period's.
+ */
 export const surveyProvider: Provider = {
   name: "surveys",
   compute: (reader, period, laCode) =>
     Effect.gen(function* () {
-      const fy = Period.financialYearOfPeriod(period)
-      const years = [Period.format(fy), Period.format(Period.previous(fy))]
-      const loaded = yield* reader.all<{ year: string }>(
+      const fy = Period.format(Period.financialYearOfPeriod(period))
+      const before = Period.format(Period.previous(Period.financialYearOfPeriod(period)))
+      const loaded = yield* reader.all<{ survey: string; year: string }>(
         "survey years",
-        sql`select distinct year from survey_response where la_code = ${laCode}`,
+        sql`select distinct survey, year from survey_response where la_code = ${laCode}`,
       )
-      const have = new Set(loaded.map((r) => r.year))
-      const year = period._tag === "FinancialYear" ? years[0]! : (years.find((y) => have.has(y)) ?? years[0]!)
-      const results = yield* Survey.computeAll(reader, { year, laCode })
-      return results.map(
-        (r): MeasureResult => ({
-          measureId: r.measureId,
-          code: r.code,
-          laCode,
-          period: Period.format(period),
-          respondents: r.respondents,
-          denominator: r.respondents,
-          value: r.value,
-          status: r.status,
-          note: period._tag === "FinancialYear" ? r.note : `from the ${year} survey; ${r.note}`,
-          query: {
-            description: `${r.code} scored from the ${year} ${Survey.scoring[r.code]!.survey} responses (${r.note})`,
-          },
-        }),
-      )
+      const have = new Set(loaded.map((r) => `${r.survey} ${r.year}`))
+      const yearOf = (survey: string): string =>
+        survey === "ASCS" && period._tag === "FinancialYear"
+          ? fy
+          : ([fy, before].find((y) => have.has(`${survey} ${y}`)) ?? fy)
+      return yield* Effect.forEach(Survey.codes, (code) => {
+        const survey = Survey.scoring[code]!.survey
+        const year = yearOf(survey)
+        return Effect.map(
+          Survey.compute(reader, { code, year, laCode }),
+          (r): MeasureResult => ({
+            measureId: r.measureId,
+            code: r.code,
+            laCode,
+            period: Period.format(period),
+            respondents: r.respondents,
+            denominator: r.status === "ok" ? r.respondents : undefined,
+            value: r.value,
+            status: r.status,
+            note:
+              year === fy && period._tag === "FinancialYear"
+                ? r.note
+                : `from the ${year} ${survey}; ${r.note}`,
+            query: {
+              description: `${r.code} scored from the ${year} ${survey} responses (${r.note})`,
+            },
+          }),
+        )
+      })
     }),
 }
 
@@ -97,7 +119,7 @@ export const otherProvider: Provider = {
 }
 
 /** The providers the return uses, in order (later providers do not replace earlier results for a code). */
-export const defaultProviders: ReadonlyArray<Provider> = [surveyProvider, otherProvider]
+export const defaultProviders: ReadonlyArray<Provider> = [cldProvider, surveyProvider, otherProvider]
 
 /** The ASCOF measures the return covers: the published 2023+ measures. */
 export const measures: ReadonlyArray<Measure.Measure> = Catalogue.ascof2023.filter((m) => m.published)
@@ -184,9 +206,12 @@ const benchmarkYear = (reader: WarehouseReader.Service, period: Period.Period) =
     },
   )
 
-/** The return's configuration: extra comparator groups (e.g. CIPFA nearest neighbours, loaded by the caller). */
+/** The return's configuration: extra comparator groups (e.g. CIPFA nearest neighbours, loaded by the caller), and
+ * for a council DHSC does not publish (the synthetic borough), the council whose place it takes in comparisons. */
 export const Config = Schema.Struct({
   groups: Schema.optionalWith(Schema.Array(Geography.ComparatorGroup), { default: () => [] }),
+  /** A CASSR code: compare as this council (its region, its groups, its published value replaced by ours). */
+  benchmarkAs: Schema.optional(Schema.String),
 })
 /** The return's configuration. */
 export type Config = typeof Config.Type
@@ -224,12 +249,16 @@ export const make = (providers: ReadonlyArray<Provider> = defaultProviders) =>
       Effect.gen(function* () {
         const reader = yield* WarehouseReader.WarehouseReader
         const council = Geography.byCassr(context.laCode)
+        // Comparisons place the council where it stands, or where `benchmarkAs` stands for a council DHSC does not
+        // publish (the synthetic borough takes Bury's place).
+        const place = config.benchmarkAs ?? context.laCode
+        const placed = Geography.byCassr(place)
         const previousPeriod = Period.sameLastYear(period)
         const current = yield* collect(reader, period, context.laCode, providers)
         const previous = yield* collect(reader, previousPeriod, context.laCode, providers)
         const year = yield* benchmarkYear(reader, period)
         const published = year === undefined ? [] : yield* publishedValues(reader, year)
-        const region = council ? Geography.regionGroup(council.region) : undefined
+        const region = placed ? Geography.regionGroup(placed.region) : undefined
         const groups: ReadonlyArray<Geography.ComparatorGroup> = [
           Geography.greaterManchester,
           ...(region ? [region] : []),
@@ -295,14 +324,13 @@ export const make = (providers: ReadonlyArray<Provider> = defaultProviders) =>
             const entries = members.map((c) => ({
               key: c.cassr,
               value:
-                c.cassr === context.laCode
+                c.cassr === place
                   ? r.value
                   : (pub.find((p) => p.level === "council" && p.geography === c.cassr)?.value ??
                     Value.notAvailable()),
             }))
-            if (!members.some((c) => c.cassr === context.laCode))
-              entries.push({ key: context.laCode, value: r.value })
-            return Benchmark.rank(m, entries).find((x) => x.key === context.laCode)
+            if (!members.some((c) => c.cassr === place)) entries.push({ key: place, value: r.value })
+            return Benchmark.rank(m, entries).find((x) => x.key === place)
           })
           const asPublished = Outcome.publish(m, r.value)
           const travel = Benchmark.direction(m, r.value, prev.value, {
@@ -340,7 +368,11 @@ export const make = (providers: ReadonlyArray<Provider> = defaultProviders) =>
                 `${Benchmark.symbol(travel.direction)} ${travel.direction.replace(/-/g, " ")}${travel.reason ? ` (${travel.reason})` : ""}`,
               ),
               valueCell(m, at("england", "England"), "published"),
-              valueCell(m, region ? at("region", council!.region) : Value.notAvailable(), "published"),
+              valueCell(
+                m,
+                region && placed ? at("region", placed.region) : Value.notAvailable(),
+                "published",
+              ),
               valueCell(m, gm, "aggregate"),
               ...ranks.map(rankText),
               D.text(r.status === "ok" ? r.note : `not available: ${r.note}`),
@@ -365,7 +397,7 @@ export const make = (providers: ReadonlyArray<Provider> = defaultProviders) =>
             tables: [table("summary", "All measures", measures)],
           },
           ...objectives.map((o) => ({
-            name: `${o.code} ${o.name}`,
+            name: `Objective ${o.code}`,
             title: `Objective ${o.code}: ${o.name}`,
             tables: [
               table(
@@ -403,6 +435,14 @@ export const make = (providers: ReadonlyArray<Provider> = defaultProviders) =>
             },
             { label: "Period", value: `${Period.format(period)} — ${Period.describe(period)}` },
             { label: "Benchmark year", value: year ?? "no published ASCOF tables loaded" },
+            ...(config.benchmarkAs
+              ? [
+                  {
+                    label: "Compared as",
+                    value: `${placed?.name ?? place} (${place}): its region, groups and place in ranks`,
+                  },
+                ]
+              : []),
             { label: "Latest load run", value: run ? `${run.id} (${run.finished_at})` : "none recorded" },
             { label: "asckit version", value: context.version },
             ...files.map((f) => ({ label: `Source (${f.plugin})`, value: `${f.path} sha256 ${f.sha256}` })),
@@ -452,9 +492,11 @@ export const govUkCsv = (results: ReadonlyArray<MeasureResult>, laCode: string):
       for (const t of ["Numerator", "Denominator", "Outcome"]) emit(t, undefined, "[c]")
       continue
     }
-    if (r.numerator !== undefined) emit("Numerator", r.numerator)
-    if (r.denominator !== undefined)
-      emit(r.respondents !== undefined ? "Number of respondents" : "Denominator", r.denominator)
+    // Published counts: rounded where the measure's rule says so (e.g. survey respondents to 5).
+    const n = published._tag === "Available" ? (published.numerator ?? r.numerator) : r.numerator
+    const d = published._tag === "Available" ? (published.denominator ?? r.denominator) : r.denominator
+    if (n !== undefined) emit("Numerator", n)
+    if (d !== undefined) emit(r.respondents !== undefined ? "Number of respondents" : "Denominator", d)
     emit("Outcome", Value.toNumber(r.value), marker)
   }
   return `${lines.join("\r\n")}\r\n`
