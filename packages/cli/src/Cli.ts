@@ -9,6 +9,7 @@ import type { SourceRegistry as _SourceRegistry } from "@asckit/etl"
 // biome-ignore lint/correctness/noUnusedImports: needed for the emitted .d.ts (the returns commands)
 import type { ReturnRegistry as _ReturnRegistry, WorkbookWriter as _WorkbookWriter } from "@asckit/returns"
 import { Command } from "@effect/cli"
+import { ascof } from "./commands/ascof.js"
 import { etl } from "./commands/etl.js"
 import { report } from "./commands/report.js"
 import { returns } from "./commands/returns.js"
@@ -17,7 +18,7 @@ import { version } from "./version.js"
 /** `asckit`: the root command. */
 export const asckit = Command.make("asckit").pipe(
   Command.withDescription("asckit: adult social care performance data, from source files to returns."),
-  Command.withSubcommands([etl, report, returns]),
+  Command.withSubcommands([etl, ascof, returns, report]),
 )
 
 /** The runnable CLI (argv → Effect). */

@@ -11,6 +11,7 @@
  * ```
  *
  * Each source names a plugin; its other fields are that plugin's configuration (checked by the plugin's Schema).
+ * `returns` holds the settings of individual returns; `outputs` says what a successful load writes afterwards.
  *
  * @category config
  */
@@ -48,6 +49,21 @@ export const Config = Schema.Struct({
   /** Where reports (rejects, findings) and outputs are written. */
   outputDir: Schema.optionalWith(Schema.String, { default: () => ".asckit/out" }),
   sources: Schema.Array(Source),
+  /** Settings of individual returns, by return id (e.g. `{ "ascof": { "benchmarkAs": "305" } }`). */
+  returns: Schema.optionalWith(Schema.Record({ key: Schema.String, value: Schema.Unknown }), {
+    default: () => ({}),
+  }),
+  /** What a successful `asckit etl` writes afterwards (returns and reports are written, never sent). */
+  outputs: Schema.optional(
+    Schema.Struct({
+      /** Return ids to build for the latest complete financial year of the loaded CLD, e.g. ["ascof", "salt"]. */
+      returns: Schema.optionalWith(Schema.Array(Schema.String), { default: () => [] }),
+      /** Also write the ASCOF preview for the rolling 12 months to the latest quarter (default true). */
+      ascofRolling: Schema.optionalWith(Schema.Boolean, { default: () => true }),
+      /** A highlight-report configuration: the report for the latest quarter is written. */
+      highlight: Schema.optional(Schema.String),
+    }),
+  ),
 })
 /** The configuration file. */
 export type Config = typeof Config.Type

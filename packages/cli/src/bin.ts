@@ -7,14 +7,18 @@ import {
   AscofPublishedSource,
   CldSource,
   ControccSource,
+  CqcDirectorySource,
   DolsSource,
   HospitalSource,
   LasSource,
   OnsPopulationSource,
+  PublishedValuesSource,
   SourceRegistry,
   SpreadsheetSource,
+  SurveySource,
 } from "@asckit/etl"
 import {
+  AscofReturn,
   CldSubmission,
   DolsReturn,
   HighlightReport,
@@ -38,10 +42,14 @@ const Sources = SourceRegistry.layerWith([
   SpreadsheetSource.plugin,
   LasSource.plugin,
   ControccSource.plugin,
+  SurveySource.plugin,
+  PublishedValuesSource.plugin,
+  CqcDirectorySource.plugin,
 ])
 
 /** The return plugins asckit ships. */
 const Returns = ReturnRegistry.layerWith([
+  AscofReturn.plugin,
   SaltReturn.plugin,
   SacReturn.plugin,
   DolsReturn.plugin,

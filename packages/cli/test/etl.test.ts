@@ -15,7 +15,13 @@ const asckit = (args: ReadonlyArray<string>, env: Record<string, string> = {}) =
   const r = spawnSync(process.execPath, [bin, ...args], {
     cwd: dir,
     encoding: "utf8",
-    env: { ...process.env, FORCE_COLOR: undefined, NO_COLOR: "1", ASCKIT_TEST_KEY: "cli-test-key-0123456789", ...env },
+    env: {
+      ...process.env,
+      FORCE_COLOR: undefined,
+      NO_COLOR: "1",
+      ASCKIT_TEST_KEY: "cli-test-key-0123456789",
+      ...env,
+    },
   })
   return { code: r.status, out: r.stdout, err: r.stderr }
 }
@@ -102,5 +108,53 @@ describe("asckit etl", () => {
     const noPlugin = asckit(["etl", "-c", "g.json"])
     expect(noPlugin.code).toBe(2)
     expect(noPlugin.err).toContain('No source plugin "mosaic"')
+  })
+
+  it("writes the configured outputs after a load: the returns for the latest complete year, ASCOF, the highlight report", () => {
+    cpSync(fileURLToPath(new URL("../../../examples/highlight", import.meta.url)), join(dir, "highlight"), {
+      recursive: true,
+    })
+    const outputs = {
+      returns: ["salt", "ascof"],
+      ascofRolling: true,
+      highlight: "highlight/highlight.config.json",
+    }
+    const r = asckit(["etl", "--json", "-c", config("o.json", ["cld/"], { outputDir: "o-out", outputs })])
+    expect(r.code).toBe(0)
+    const json = JSON.parse(r.out) as {
+      outputs: ReadonlyArray<{ output: string; period: string; files: string[] }>
+    }
+    // The fixtures end on 2024-12-31: the latest complete financial year is 2023-24, the latest quarter 2024-25 Q3.
+    expect(json.outputs.map((o) => [o.output, o.period])).toEqual([
+      ["salt", "2023-24"],
+      ["ascof", "2023-24"],
+      ["ascof", "12 months to 2024-25 Q3"],
+      ["highlight", "2024-25 Q3"],
+    ])
+    const files = json.outputs.flatMap((o) => o.files)
+    expect(files.map((f) => f.slice(join(dir, "o-out").length + 1))).toEqual([
+      "returns/salt-999-2023-24-draft.xlsx",
+      "returns/ascof-999-2023-24-draft.xlsx",
+      "returns/ascof-999-2023-24.csv",
+      "returns/ascof-999-12-months-to-2024-25-Q3-draft.xlsx",
+      "returns/ascof-999-12-months-to-2024-25-Q3.csv",
+      "highlight/highlight-2024-25-Q3.xlsx",
+      "highlight/highlight-2024-25-Q3.html",
+    ])
+    for (const f of files) expect(existsSync(f), f).toBe(true)
+    // Without --json the outputs are listed after the load's summary; a dry run writes none.
+    const again = asckit(["etl", "-c", join(dir, "o.json")])
+    expect(again.out).toMatch(
+      /Reconciliation[\s\S]*Outputs:\n[\s\S]*Wrote o-out\/returns\/salt-999-2023-24-draft\.xlsx/,
+    )
+    const dry = asckit([
+      "etl",
+      "--dry-run",
+      "-c",
+      config("p.json", ["cld/"], { outputDir: "p-out", outputs }),
+    ])
+    expect(dry.code).toBe(0)
+    expect(dry.out).not.toContain("Outputs:")
+    expect(existsSync(join(dir, "p-out", "returns"))).toBe(false)
   })
 })

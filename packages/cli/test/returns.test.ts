@@ -30,7 +30,12 @@ const asckit = (args: ReadonlyArray<string>) => {
   const r = spawnSync(process.execPath, [bin, ...args], {
     cwd: dir,
     encoding: "utf8",
-    env: { ...process.env, FORCE_COLOR: undefined, NO_COLOR: "1", ASCKIT_TEST_KEY: "cli-returns-test-key-0123456789" },
+    env: {
+      ...process.env,
+      FORCE_COLOR: undefined,
+      NO_COLOR: "1",
+      ASCKIT_TEST_KEY: "cli-returns-test-key-0123456789",
+    },
   })
   return { code: r.status, out: r.stdout, err: r.stderr }
 }
@@ -155,5 +160,94 @@ describe("asckit returns", () => {
     expect(noWarehouse.code).toBe(2)
     expect(noWarehouse.err).toContain("Run `pnpm etl` (or `asckit etl`) first")
     expect(asckit(["returns", "build", "salt"]).code).toBe(2) // --period is required
+  })
+})
+
+describe("asckit ascof", () => {
+  it("prints every ASCOF measure as JSON for scripts, computed from the warehouse", () => {
+    const r = asckit(["ascof", "--period", "2024-25", "--json"])
+    expect(r.code).toBe(0)
+    const measures = JSON.parse(r.out) as ReadonlyArray<{
+      code: string
+      period: string
+      status: string
+      numerator: number | null
+      denominator: number | null
+      outcome: number | null
+      marker?: string
+      note: string
+    }>
+    const byCode = new Map(measures.map((m) => [m.code, m]))
+    // Every measure of the 2023+ framework is listed, computed or not.
+    for (const code of ["1A", "1B", "2A", "2B", "2C", "2D(1)", "2E(1)", "3D(1a)", "4B", "6A", "6B"])
+      expect(byCode.has(code), code).toBe(true)
+    expect(new Set(measures.map((m) => m.period))).toEqual(new Set(["2024-25"]))
+    // No surveys, population or hospital data in this warehouse: those say so, with the official marker.
+    expect(byCode.get("1A")).toMatchObject({ status: "not-available", outcome: null, marker: "[x]" })
+    expect(byCode.get("2B")?.status).toBe("not-available")
+    expect(byCode.get("2D(1)")?.note).toContain("no hospital-discharge data loaded")
+    // 2E(2b) comes from the CLD alone: both long-term clients 65+ live at home (fixture cld-2024-25-Q2.csv).
+    expect(byCode.get("2E(2b)")).toMatchObject({ status: "ok", numerator: 2, denominator: 2, outcome: 100 })
+    // The fixtures end in December 2024: the note says the data do not cover the year.
+    expect(byCode.get("2E(2b)")?.note).toContain("the latest CLD submission loaded ends on 2024-12-31")
+  })
+
+  it("writes the ASCOF workbook and the gov.uk CSV, for a year or the rolling 12 months to a quarter", async () => {
+    const year = asckit(["ascof", "-p", "2024-25"])
+    expect(year.code).toBe(0)
+    expect(year.out).toContain("Adult Social Care Outcomes Framework, April 2024 to March 2025")
+    expect(year.out).toContain("Wrote .asckit/out/returns/ascof-999-2024-25-draft.xlsx")
+    expect(year.out).toContain("Wrote .asckit/out/returns/ascof-999-2024-25.csv (gov.uk long format)")
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.readFile(out("ascof-999-2024-25-draft.xlsx"))
+    expect(wb.worksheets.map((w) => w.name)).toEqual(
+      expect.arrayContaining(["Summary", "Objective 1", "Objective 2", "Validation", "Notes"]),
+    )
+    const rolling = asckit(["ascof", "-p", "2024-25Q3"])
+    expect(rolling.code).toBe(0)
+    expect(rolling.out).toContain("ascof-999-12-months-to-2024-25-Q3-draft.xlsx")
+    expect(existsSync(out("ascof-999-12-months-to-2024-25-Q3.csv"))).toBe(true)
+  })
+
+  it("reads comparator groups from the files named in returns.ascof.groupFiles, and names a bad one", async () => {
+    writeFileSync(
+      join(dir, "peers.csv"),
+      "group,council,group_name\npeers,305,Our peer councils\npeers,Bolton,Our peer councils\npeers,E08000006,Our peer councils\n",
+    )
+    writeFileSync(
+      join(dir, "groups.json"),
+      JSON.stringify({
+        warehouse: "warehouse.sqlite",
+        sources: [],
+        returns: { ascof: { benchmarkAs: "305", groupFiles: ["peers.csv"] } },
+      }),
+    )
+    const r = asckit(["ascof", "-p", "2024-25", "-c", "groups.json", "--out", "groups-out"])
+    expect(r.code).toBe(0)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.readFile(join(dir, "groups-out", "ascof-999-2024-25-draft.xlsx"))
+    const headers: Array<unknown> = []
+    wb.getWorksheet("Summary")!.eachRow((row) => {
+      headers.push(...(Array.isArray(row.values) ? row.values : []))
+    })
+    expect(headers).toContain("Rank: Our peer councils")
+    writeFileSync(join(dir, "bad-peers.csv"), "group,council\npeers,Atlantis\n")
+    writeFileSync(
+      join(dir, "bad-groups.json"),
+      JSON.stringify({
+        warehouse: "warehouse.sqlite",
+        sources: [],
+        returns: { ascof: { groupFiles: ["bad-peers.csv"] } },
+      }),
+    )
+    const bad = asckit(["ascof", "-p", "2024-25", "-c", "bad-groups.json"])
+    expect(bad.code).toBe(2)
+    expect(bad.err).toMatch(/bad-peers\.csv: Line 2.*Atlantis/)
+  })
+
+  it("exits 2 for a period ASCOF does not cover, saying which it does", () => {
+    const r = asckit(["ascof", "-p", "Jul 2024"])
+    expect(r.code).toBe(2)
+    expect(r.err).toContain("ASCOF covers a financial year (2025-26) or the rolling 12 months to a quarter")
   })
 })

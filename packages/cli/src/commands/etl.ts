@@ -6,10 +6,12 @@
 import { existsSync } from "node:fs"
 import { resolve } from "node:path"
 import { Derive, Pipeline, Progress, Pseudonymiser, type SourceRegistry, Warehouse } from "@asckit/etl"
+import type { ReturnRegistry, WorkbookWriter } from "@asckit/returns"
 import { Command, Options } from "@effect/cli"
-import { Console, Effect, Layer, Option } from "effect"
+import { Console, Effect, Either, Layer, Option } from "effect"
 import { CliError } from "../CliError.js"
 import * as Config from "../Config.js"
+import * as Outputs from "../Outputs.js"
 import * as Render from "../Render.js"
 import * as Reports from "../Reports.js"
 import { version } from "../version.js"
@@ -36,7 +38,11 @@ export const runEtl = (args: {
   readonly dryRun: boolean
   readonly json: boolean
   readonly warehouse: Option.Option<string>
-}): Effect.Effect<Pipeline.RunSummary, CliError, SourceRegistry.SourceRegistry> =>
+}): Effect.Effect<
+  Pipeline.RunSummary,
+  CliError,
+  SourceRegistry.SourceRegistry | ReturnRegistry.ReturnRegistry | WorkbookWriter.WorkbookWriter
+> =>
   Effect.gen(function* () {
     const path = Option.getOrElse(args.config, () => "asckit.config.json")
     const loaded = yield* Config.load(path).pipe(
@@ -79,27 +85,16 @@ export const runEtl = (args: {
         resolve(loaded.baseDir, loaded.config.outputDir, "reports"),
       )
       if (args.json) {
-        yield* Console.log(
-          JSON.stringify(
-            {
-              ...summary,
-              warehouse: whPath,
-              files: summary.files.map(({ rejects: _r, error: _e, ...f }) => f),
-              reports,
-            },
-            null,
-            2,
-          ),
-        )
+        // Printed once the outputs are written (below): stdout stays one JSON document.
       } else {
         yield* Console.log(`\n${Render.runSummary(summary, whPath)}`)
         if (reports.rejects) yield* Console.log(`Rejected rows: ${Render.shortPath(reports.rejects)}`)
         if (reports.findings)
           yield* Console.log(`Data-quality findings: ${Render.shortPath(reports.findings)}`)
       }
-      return summary
+      return { summary, reports }
     })
-    const summary = yield* program.pipe(
+    const { summary, reports } = yield* program.pipe(
       Effect.provide(layers),
       Effect.catchTags({
         ConfigError: (e) => Effect.fail(new CliError({ exitCode: 2, message: e.message })),
@@ -107,6 +102,34 @@ export const runEtl = (args: {
         WarehouseError: (e) => Effect.fail(new CliError({ exitCode: 1, message: e.message })),
       }),
     )
+    const writeOutputs = summary.ok && !args.dryRun && loaded.config.outputs !== undefined
+    if (writeOutputs && !args.json) yield* Console.log("\nOutputs:")
+    // In --json mode the outputs' own lines are not printed (they are listed in the JSON), and a failure to write
+    // them still prints the load's summary before the error.
+    const quiet = <A, E, R>(e: Effect.Effect<A, E, R>) =>
+      Effect.flatMap(Effect.console, (c) =>
+        e.pipe(Effect.withConsole({ ...c, log: () => Effect.void, unsafe: { ...c.unsafe, log: () => {} } })),
+      )
+    const outputs = writeOutputs
+      ? yield* Effect.either(args.json ? quiet(Outputs.write(loaded, whPath)) : Outputs.write(loaded, whPath))
+      : Either.right([])
+    if (args.json) {
+      yield* Console.log(
+        JSON.stringify(
+          {
+            ...summary,
+            warehouse: whPath,
+            files: summary.files.map(({ rejects: _r, error: _e, ...f }) => f),
+            reports,
+            outputs: Either.getOrElse(outputs, () => []),
+            ...(Either.isLeft(outputs) ? { outputsError: outputs.left.message } : {}),
+          },
+          null,
+          2,
+        ),
+      )
+    }
+    if (Either.isLeft(outputs)) return yield* Effect.fail(outputs.left)
     if (!summary.ok) {
       const failed = summary.files.filter((f) => f.status === "failed").length
       return yield* Effect.fail(

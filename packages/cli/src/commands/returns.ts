@@ -9,7 +9,8 @@
  *   (counts under 5) and rounding (to 5) and leaves case-level listings out.
  *
  * The warehouse is `--warehouse`, else the configuration's `warehouse`. A return's own settings come from the
- * configuration's `returns.<id>` object (e.g. `{ "returns": { "sac": { "populationGeography": "E08000002" } } }`).
+ * configuration's `returns.<id>` object (e.g. `{ "returns": { "sac": { "populationGeography": "E08000002" } } }`);
+ * `groupFiles` there names comparator-group files (CSV or JSON) read into the return's `groups`.
  * Exit codes: 0 done; 1 failed work (validation errors with `--final`, the warehouse could not be read, the workbook
  * could not be written); 2 usage or configuration.
  *
@@ -17,7 +18,7 @@
  */
 import { existsSync, readFileSync } from "node:fs"
 import { resolve } from "node:path"
-import { Period } from "@asckit/core"
+import { Geography, Period } from "@asckit/core"
 import { WarehouseReader, WarehouseSchema } from "@asckit/etl"
 import { ReturnDocument, ReturnRegistry, Validation, WorkbookWriter } from "@asckit/returns"
 import { Args, Command, Options } from "@effect/cli"
@@ -90,8 +91,8 @@ export const periodSlug = (p: Period.Period): string => Period.format(p).replace
 
 const usage = (message: string) => new CliError({ exitCode: 2, message })
 
-/** The configuration file, when there is one (`--config`, else ./asckit.config.json if it exists). */
-const loadConfig = (path: Option.Option<string>) =>
+/** The configuration file (with its `returns` settings), when there is one (`--config`, else ./asckit.config.json if it exists). */
+export const loadConfig = (path: Option.Option<string>) =>
   Effect.gen(function* () {
     const file = Option.getOrElse(path, () => "asckit.config.json")
     if (Option.isNone(path) && !existsSync(file)) return undefined
@@ -103,8 +104,41 @@ const loadConfig = (path: Option.Option<string>) =>
     return { loaded, returns: raw.returns ?? {} }
   })
 
+/**
+ * A return's settings with its `groupFiles` read: comparator-group files (CSV or JSON, as `@asckit/core`
+ * `Geography.fromCsv`/`fromJson` read them, e.g. the council's licensed CIPFA nearest neighbours) become `groups`,
+ * after any given inline. Relative paths are read from the configuration's folder.
+ */
+export const withGroupFiles = (
+  settings: unknown,
+  baseDir: string,
+  where: string,
+): Effect.Effect<unknown, CliError> =>
+  Effect.gen(function* () {
+    if (typeof settings !== "object" || settings === null || !("groupFiles" in settings)) return settings
+    const { groupFiles, ...rest } = settings as { groupFiles: unknown; groups?: unknown }
+    if (!Array.isArray(groupFiles) || !groupFiles.every((f) => typeof f === "string")) {
+      return yield* Effect.fail(
+        usage(`The configuration's ${where}.groupFiles must be a list of file paths.`),
+      )
+    }
+    const groups: Array<Geography.ComparatorGroup> = []
+    for (const name of groupFiles) {
+      const file = resolve(baseDir, name)
+      const text = yield* Effect.try({
+        try: () => readFileSync(file, "utf8"),
+        catch: (e) =>
+          usage(`Cannot read ${file} (the configuration's ${where}.groupFiles): ${(e as Error).message}`),
+      })
+      const parsed = file.toLowerCase().endsWith(".json") ? Geography.fromJson(text) : Geography.fromCsv(text)
+      if (Either.isLeft(parsed)) return yield* Effect.fail(usage(`${file}: ${parsed.left.message}`))
+      groups.push(...parsed.right)
+    }
+    return { ...rest, groups: [...(Array.isArray(rest.groups) ? rest.groups : []), ...groups] }
+  })
+
 /** The council: `--la`, else the only one whose data the warehouse holds. */
-const councilOf = (
+export const councilOf = (
   reader: WarehouseReader.Service,
   given: Option.Option<string>,
 ): Effect.Effect<string, CliError> =>
@@ -182,7 +216,12 @@ export const runBuild = (args: {
         ),
       )
     }
-    const decoded = Schema.decodeUnknownEither(plugin.config)(cfg?.returns[plugin.id] ?? {}, {
+    const returnConfig = yield* withGroupFiles(
+      cfg?.returns[plugin.id] ?? {},
+      cfg?.loaded.baseDir ?? process.cwd(),
+      `returns.${plugin.id}`,
+    )
+    const decoded = Schema.decodeUnknownEither(plugin.config)(returnConfig, {
       errors: "all",
     })
     if (Either.isLeft(decoded)) {
