@@ -4,15 +4,44 @@
  *
  *   node examples/dist/borough/cli.js --out dir [--scale 1] [--seed 1] [--format csv|xlsx] [--faults]
  *                                     [--mix-releases] [--uk-dates all|some] [--summary]
+ *                                     [--all | --las --controcc --dols --spreadsheets --hospital --population
+ *                                      --surveys --cqc --turnover] [--events cld|las-controcc]
+ *                                     [--etl-sources file.json]
  *
  * Prints progress lines; `--summary` also prints the model's plausibility figures for 2024-25 (holds the
- * borough in memory, so keep it to small scales).
+ * borough in memory, so keep it to small scales). The extract flags write the borough's other sources beside the
+ * CLD submissions (`--all`: every one); `--etl-sources` writes the ETL configuration entries that load them
+ * (`sources` of an asckit configuration file, paths relative to that file's folder; `--events` chooses whether the
+ * people and events come from the CLD files, the default, or from the LAS and ContrOCC extracts).
  */
+import { writeFileSync } from "node:fs"
+import { dirname, resolve } from "node:path"
 import { parseArgs } from "node:util"
-import { BoroughStats, boroughModel, generateBorough } from "./index.js"
+import {
+  BoroughStats,
+  boroughEtlSources,
+  boroughModel,
+  type EventsRoute,
+  generateBorough,
+  rebaseEtlSources,
+} from "./index.js"
+
+const extractFlags = [
+  "las",
+  "controcc",
+  "dols",
+  "spreadsheets",
+  "hospital",
+  "population",
+  "surveys",
+  "cqc",
+  "turnover",
+  "all",
+] as const
 
 const usage =
-  "usage: cli.js --out <dir> [--scale 1] [--seed 1] [--format csv|xlsx] [--faults] [--mix-releases] [--uk-dates all|some] [--summary]"
+  "usage: cli.js --out <dir> [--scale 1] [--seed 1] [--format csv|xlsx] [--faults] [--mix-releases] [--uk-dates all|some] [--summary] " +
+  `[${extractFlags.map((f) => `--${f}`).join(" ")}] [--events cld|las-controcc] [--etl-sources <file.json>]`
 
 const main = async (): Promise<number> => {
   const { values } = parseArgs({
@@ -25,6 +54,9 @@ const main = async (): Promise<number> => {
       "mix-releases": { type: "boolean", default: false },
       "uk-dates": { type: "string" },
       summary: { type: "boolean", default: false },
+      ...Object.fromEntries(extractFlags.map((f) => [f, { type: "boolean" as const, default: false }])),
+      events: { type: "string", default: "cld" },
+      "etl-sources": { type: "string" },
       help: { type: "boolean", default: false },
     },
     allowPositionals: false,
@@ -45,7 +77,14 @@ const main = async (): Promise<number> => {
     console.error(usage)
     return 2
   }
+  const events = values.events
+  if (events !== "cld" && events !== "las-controcc") {
+    console.error(usage)
+    return 2
+  }
   const ukDates = uk === undefined ? false : uk === "some" ? ("some" as const) : true
+  const flags = values as Record<string, unknown>
+  const extracts = Object.fromEntries(extractFlags.filter((f) => flags[f] === true).map((f) => [f, true]))
   const t0 = performance.now()
   console.log(`Synthetic Borough: seed ${seed}, scale ${scale}, ${format} → ${values.out}`)
   const manifest = await generateBorough({
@@ -56,6 +95,7 @@ const main = async (): Promise<number> => {
     faults: values.faults,
     mixReleases: values["mix-releases"],
     ukDates,
+    ...(Object.keys(extracts).length === 0 ? {} : { extracts }),
     onProgress: (m) => console.log(`  ${m}`),
   })
   const secs = ((performance.now() - t0) / 1000).toFixed(1)
@@ -63,6 +103,19 @@ const main = async (): Promise<number> => {
   console.log(
     `Wrote ${manifest.files.length} files, ${rows.toLocaleString("en-GB")} rows; ${manifest.counts.people.toLocaleString("en-GB")} people, ${manifest.counts.events.toLocaleString("en-GB")} events; ${manifest.faults.length} faults; ${secs}s`,
   )
+  const written = Object.keys(manifest.extracts ?? {})
+  if (written.length > 0) console.log(`Extracts: ${written.join(", ")}`)
+  const target = values["etl-sources"]
+  if (target !== undefined) {
+    const file = resolve(target)
+    const sources = rebaseEtlSources(
+      boroughEtlSources(manifest, { events: events as EventsRoute }),
+      resolve(values.out),
+      dirname(file),
+    )
+    writeFileSync(file, `${JSON.stringify(sources, null, 2)}\n`)
+    console.log(`ETL sources (${sources.length}) → ${file}`)
+  }
   if (values.summary) console.log(BoroughStats.summary(boroughModel({ seed, scale }).people))
   return 0
 }

@@ -3,17 +3,28 @@
  * activity is simulated and written out as the files a council's performance team would handle: the quarterly
  * Client Level Data submissions and, with `extracts`, the same people and events as its Liquidlogic LAS reports
  * (plus what only LAS holds: contacts, work trays, safeguarding, review due dates — `caseRecords`) and its ContrOCC
- * service agreements, for the same quarterly periods, in the LAS and ContrOCC sources' default layouts.
+ * service agreements, for the same quarterly periods, in the LAS and ContrOCC sources' default layouts; its DoLS
+ * returns and teams' spreadsheets (`extras/`), a SUS-like hospital discharge extract (`hospital/`), ONS population
+ * estimates (`population/`), ASCS and SACE response files (`surveys/`), CQC care directory downloads (`cqc/`) and
+ * ASC-WDS staff turnover (`published/`) — every source kind asckit reads. The manifest's `etlSources` is the ETL
+ * configuration that loads all of it (paths relative to `outDir`).
  *
  * ```ts
  * const manifest = await generateBorough({ outDir: "tmp/borough", seed: 1, scale: 1, faults: true })
  * await generateBorough({ outDir: "tmp/borough", extracts: { las: true, controcc: true } }) // + las/, controcc/
+ * const all = await generateBorough({ outDir: "tmp/borough", extracts: { all: true } }) // every source kind
+ * // all.etlSources: [{ plugin: "ons-population", files: ["population"] }, …, { plugin: "cld", files: ["."] }, …]
  * const model = boroughModel({ seed: 1 }) // the same borough in memory
  * ```
  */
-import { join } from "node:path"
+import { writeFile } from "node:fs/promises"
+import { isAbsolute, join, relative as relativePath, sep } from "node:path"
 import { type CldWriteResult, type Fault, writeCldSubmissions } from "./cld-writer.js"
-import { writeControccExtracts } from "./controcc-writer.js"
+import { CONTROCC_CODES, writeControccExtracts } from "./controcc-writer.js"
+import { type CqcFile, writeCqcDirectory } from "./cqc-writer.js"
+import { type DolsWriteResult, writeDolsReturns } from "./dols-writer.js"
+import { boroughExtras, type ExtrasFault, extrasEtlSources, writeExtras } from "./extras.js"
+import { type HospitalWriteResult, writeHospitalExtract } from "./hospital-writer.js"
 import { type ExtractFile, writeLasExtracts } from "./las-writer.js"
 import {
   type BoroughModel,
@@ -26,6 +37,10 @@ import {
   population,
   simulatePeople,
 } from "./model.js"
+import { type PopulationFile, writePopulation } from "./population-writer.js"
+import { type SpreadsheetFile, writeSpreadsheets } from "./spreadsheet-writer.js"
+import { type SurveyFile, writeSurveys } from "./survey-writer.js"
+import { TURNOVER_SOURCE, type TurnoverFile, writeTurnover } from "./turnover-writer.js"
 
 export {
   type CldWriteResult,
@@ -44,7 +59,30 @@ export {
   controccRows,
   writeControccExtracts,
 } from "./controcc-writer.js"
+export {
+  CQC_COLUMNS,
+  CQC_SNAPSHOTS,
+  type CqcEntry,
+  type CqcFile,
+  type CqcLocation,
+  type CqcWriterOptions,
+  cqcDirectory,
+  cqcLocations,
+  writeCqcDirectory,
+} from "./cqc-writer.js"
 export { csvCell, csvLine, parseCsv, parseCsvLine } from "./csv.js"
+export {
+  type ExtrasFault,
+  type ExtrasManifest,
+  extrasEtlSources,
+  writeExtras,
+} from "./extras.js"
+export {
+  HOSPITAL_COLUMNS,
+  type HospitalWriteResult,
+  type HospitalWriterOptions,
+  writeHospitalExtract,
+} from "./hospital-writer.js"
 export {
   CsvFile,
   type ExtractFile,
@@ -86,8 +124,90 @@ export {
   simulatePeople,
   type WorkItem,
 } from "./model.js"
+export {
+  bandsFor,
+  estimateFor,
+  NOMIS_COLUMNS,
+  nomisCsv,
+  POPULATION_BASE_YEAR,
+  POPULATION_YEARS,
+  type PopulationFile,
+  type PopulationWriterOptions,
+  writePopulation,
+  type YearEstimate,
+} from "./population-writer.js"
 export { Rng, seedFor } from "./rng.js"
 export * as BoroughStats from "./stats.js"
+export {
+  ASCS_COLUMNS,
+  ASCS_RESPONDENTS,
+  ASCS_TARGETS,
+  ASCS_YEARS,
+  type AscsTargets,
+  ascsDistributions,
+  ascsEligibility,
+  ascsSampleDate,
+  type Distribution,
+  drawSamples,
+  SACE_COLUMNS,
+  SACE_RESPONDENTS,
+  SACE_TARGETS,
+  SACE_YEARS,
+  type SaceTargets,
+  type Sample,
+  type Sampled,
+  type Stratum,
+  type SurveyAnomaly,
+  type SurveyFile,
+  type SurveyRow,
+  type SurveyTable,
+  type SurveyWriterOptions,
+  saceDistributions,
+  saceEligible,
+  saceSampleDate,
+  surveyCsv,
+  surveyTable,
+  writeSurveys,
+} from "./survey-writer.js"
+export {
+  TURNOVER_COLUMNS,
+  TURNOVER_SOURCE,
+  TURNOVER_VALUES,
+  type TurnoverFile,
+  type TurnoverValue,
+  type TurnoverWriterOptions,
+  writeTurnover,
+} from "./turnover-writer.js"
+
+/** Which extracts `generateBorough` writes beside the CLD submissions (see `GenerateBoroughOptions.extracts`). */
+export interface BoroughExtracts {
+  /** `las/<report>/…csv` and the borough's codes file `las/las-codes.json`. */
+  readonly las?: boolean
+  /** `controcc/…csv`: ContrOCC service agreements. */
+  readonly controcc?: boolean
+  /** `extras/DoLS_999_…csv`: the national DoLS returns (`writeExtras`). */
+  readonly dols?: boolean
+  /** `extras/…`: the teams' spreadsheets — complaints, compliments, carers' hub, feedback, audits, training, SARs. */
+  readonly spreadsheets?: boolean
+  /** `hospital/sus-apc-discharges.csv`: SUS-like hospital discharges over the whole model period. */
+  readonly hospital?: boolean
+  /** `population/nomis-mid-<year>-…csv`: ONS mid-year estimates 2022–2025 as NOMIS exports them. */
+  readonly population?: boolean
+  /** `surveys/ascs-<year>.csv` (2022-23 … 2025-26) and `surveys/sace-<year>.csv` (2023-24, 2025-26). */
+  readonly surveys?: boolean
+  /** `cqc/cqc-directory-<yyyy-mm>.csv`: CQC care directory downloads, 1 April 2023 … 2026. */
+  readonly cqc?: boolean
+  /** `published/asc-wds-turnover.csv`: ASCOF 6A (ASC-WDS staff turnover) as published. */
+  readonly turnover?: boolean
+  /** Every extract above. */
+  readonly all?: boolean
+}
+
+/** One entry of an asckit ETL configuration's `sources`: a plugin id and that plugin's configuration fields. */
+export interface EtlSourceEntry {
+  readonly plugin: string
+  readonly [field: string]: unknown
+}
 
 /** Options for `generateBorough`. */
 export interface GenerateBoroughOptions {
@@ -108,11 +228,15 @@ export interface GenerateBoroughOptions {
   /** Write dates as dd/mm/yyyy in every file (`true`) or every third file (`"some"`); default ISO. */
   readonly ukDates?: boolean | "some"
   /**
-   * Also write the borough's source-system extracts for the same people and events, in the LAS and ContrOCC
-   * sources' default layouts: `las/<report>/…csv` (with the borough's codes file `las/las-codes.json`) and
-   * `controcc/…csv`, one file per report and CLD submission period.
+   * Also write the borough's other sources for the same people and events, each in a folder of its own (only CLD
+   * files sit directly in `outDir`, which the CLD source reads whole): the LAS and ContrOCC extracts in their
+   * sources' default layouts (`las/<report>/…csv` with the borough's codes file `las/las-codes.json`, and
+   * `controcc/…csv`, one file per report and CLD submission period), and the DoLS returns, spreadsheets, hospital
+   * extract, population, surveys, CQC directory and turnover (see `BoroughExtracts`); `all: true` writes them all.
+   * `faults` also injects the extras' known faults; `ukDates` (either form) writes the spreadsheets' dates as
+   * dd/mm/yyyy.
    */
-  readonly extracts?: { readonly las?: boolean; readonly controcc?: boolean }
+  readonly extracts?: BoroughExtracts
   /** Progress lines (the CLI prints them). */
   readonly onProgress?: (message: string) => void
 }
@@ -134,6 +258,8 @@ export interface BoroughFile {
 
 /** What `generateBorough` wrote. */
 export interface BoroughManifest {
+  /** The folder written to, as given. */
+  readonly outDir: string
   readonly laCode: string
   readonly laName: string
   readonly seed: number
@@ -151,7 +277,7 @@ export interface BoroughManifest {
     readonly eventsByType: CldWriteResult["eventsByType"]
   }
   readonly faults: ReadonlyArray<Fault>
-  /** The source-system extracts written (with `extracts`). */
+  /** The other sources written (with `extracts`); paths as given (outDir joined with the file name). */
   readonly extracts?: {
     readonly las?: {
       readonly dir: string
@@ -159,8 +285,41 @@ export interface BoroughManifest {
       readonly files: ReadonlyArray<ExtractFile>
     }
     readonly controcc?: { readonly dir: string; readonly files: ReadonlyArray<ExtractFile> }
+    readonly dols?: {
+      readonly dir: string
+      readonly files: DolsWriteResult["files"]
+      readonly faults: ReadonlyArray<ExtrasFault>
+    }
+    readonly spreadsheets?: {
+      readonly dir: string
+      readonly files: ReadonlyArray<SpreadsheetFile>
+      readonly faults: ReadonlyArray<ExtrasFault>
+    }
+    readonly hospital?: HospitalWriteResult & { readonly dir: string }
+    readonly population?: { readonly dir: string; readonly files: ReadonlyArray<PopulationFile> }
+    readonly surveys?: { readonly dir: string; readonly files: ReadonlyArray<SurveyFile> }
+    readonly cqc?: { readonly dir: string; readonly files: ReadonlyArray<CqcFile> }
+    readonly turnover?: { readonly dir: string; readonly files: ReadonlyArray<TurnoverFile> }
   }
+  /**
+   * The ETL configuration that loads what was written (`sources` entries of an asckit configuration file: each
+   * `{ plugin, ...config }`, paths relative to `outDir`): `boroughEtlSources(manifest)`, the events from the CLD
+   * submissions (see there).
+   */
+  readonly etlSources: ReadonlyArray<EtlSourceEntry>
 }
+
+/** The folders the extracts are written to, inside `outDir`. */
+export const EXTRACT_DIRS = {
+  las: "las",
+  controcc: "controcc",
+  extras: "extras",
+  hospital: "hospital",
+  population: "population",
+  surveys: "surveys",
+  cqc: "cqc",
+  turnover: "published",
+} as const
 
 /** Simulates the borough and writes its quarterly CLD submissions, streaming person by person. */
 export const generateBorough = async (options: GenerateBoroughOptions): Promise<BoroughManifest> => {
@@ -180,27 +339,105 @@ export const generateBorough = async (options: GenerateBoroughOptions): Promise<
   })
   // The extracts simulate the borough again (it is deterministic), so each writer streams the people on its own.
   const progress = options.onProgress === undefined ? {} : { onProgress: options.onProgress }
-  const lasDir = join(options.outDir, "las")
-  const las =
-    options.extracts?.las === true
-      ? {
-          dir: lasDir,
-          ...writeLasExtracts(simulatePeople({ seed, scale }), { outDir: lasDir, seed, ...progress }),
-        }
-      : undefined
-  const controccDir = join(options.outDir, "controcc")
-  const controcc =
-    options.extracts?.controcc === true
-      ? {
-          dir: controccDir,
-          ...writeControccExtracts(simulatePeople({ seed, scale }), {
-            outDir: controccDir,
-            seed,
-            ...progress,
-          }),
-        }
-      : undefined
-  return {
+  const say = (m: string) => options.onProgress?.(m)
+  const want = (k: Exclude<keyof BoroughExtracts, "all">) =>
+    options.extracts?.all === true || options.extracts?.[k] === true
+  const people = () => simulatePeople({ seed, scale })
+  const dirOf = (k: keyof typeof EXTRACT_DIRS) => join(options.outDir, EXTRACT_DIRS[k])
+  const lasDir = dirOf("las")
+  const las = want("las")
+    ? { dir: lasDir, ...writeLasExtracts(people(), { outDir: lasDir, seed, ...progress }) }
+    : undefined
+  const controccDir = dirOf("controcc")
+  const controcc = want("controcc")
+    ? {
+        dir: controccDir,
+        ...writeControccExtracts(people(), { outDir: controccDir, seed, ...progress }),
+      }
+    : undefined
+  // DoLS returns and spreadsheets come from one generator (`writeExtras` when both are asked for; the same
+  // writers, with the same options, when only one is), into extras/ so the CLD folder holds CLD files only.
+  const extrasDir = dirOf("extras")
+  const extrasOptions = {
+    seed,
+    scale,
+    faults: options.faults ?? false,
+    ukDates: options.ukDates !== undefined && options.ukDates !== false,
+  }
+  let dols: NonNullable<BoroughManifest["extracts"]>["dols"]
+  let spreadsheets: NonNullable<BoroughManifest["extracts"]>["spreadsheets"]
+  if (want("dols") || want("spreadsheets")) say("Writing the DoLS returns and spreadsheets …")
+  if (want("dols") && want("spreadsheets")) {
+    const m = await writeExtras(extrasDir, extrasOptions)
+    dols = { dir: extrasDir, files: m.dols.files, faults: m.dols.faults }
+    spreadsheets = { dir: extrasDir, files: m.spreadsheets.files, faults: m.spreadsheets.faults }
+  } else if (want("dols") || want("spreadsheets")) {
+    const extras = boroughExtras({ seed, scale })
+    if (want("dols")) {
+      const r = await writeDolsReturns(extras.dols, { outDir: extrasDir, faults: extrasOptions.faults })
+      dols = { dir: extrasDir, files: r.files, faults: r.faults }
+    } else {
+      const r = await writeSpreadsheets(extras, {
+        outDir: extrasDir,
+        faults: extrasOptions.faults,
+        ukDates: extrasOptions.ukDates,
+      })
+      spreadsheets = { dir: extrasDir, files: r.files, faults: r.faults }
+    }
+    const faults = [...(dols?.faults ?? []), ...(spreadsheets?.faults ?? [])]
+    if (extrasOptions.faults)
+      await writeFile(join(extrasDir, "extras-faults.json"), `${JSON.stringify(faults, null, 2)}\n`)
+  }
+  let hospital: NonNullable<BoroughManifest["extracts"]>["hospital"]
+  if (want("hospital")) {
+    say("Writing the hospital discharge extract …")
+    const dir = dirOf("hospital")
+    const r = await writeHospitalExtract(people(), {
+      path: join(dir, "sus-apc-discharges.csv"),
+      seed,
+      scale,
+      from: MODEL_START,
+      to: MODEL_END,
+    })
+    hospital = { dir, ...r }
+  }
+  let populationFiles: NonNullable<BoroughManifest["extracts"]>["population"]
+  if (want("population")) {
+    say("Writing the ONS population estimates …")
+    const dir = dirOf("population")
+    populationFiles = { dir, files: await writePopulation({ outDir: dir, scale }) }
+  }
+  let surveys: NonNullable<BoroughManifest["extracts"]>["surveys"]
+  if (want("surveys")) {
+    say("Writing the ASCS and SACE response files …")
+    const dir = dirOf("surveys")
+    surveys = { dir, files: await writeSurveys(people(), { outDir: dir, seed, scale }) }
+  }
+  let cqc: NonNullable<BoroughManifest["extracts"]>["cqc"]
+  if (want("cqc")) {
+    say("Writing the CQC care directory downloads …")
+    const dir = dirOf("cqc")
+    cqc = { dir, files: await writeCqcDirectory({ outDir: dir, seed }) }
+  }
+  let turnover: NonNullable<BoroughManifest["extracts"]>["turnover"]
+  if (want("turnover")) {
+    say("Writing the ASC-WDS turnover values …")
+    const dir = dirOf("turnover")
+    turnover = { dir, files: [await writeTurnover({ outDir: dir })] }
+  }
+  const extracts = {
+    ...(las === undefined ? {} : { las }),
+    ...(controcc === undefined ? {} : { controcc }),
+    ...(dols === undefined ? {} : { dols }),
+    ...(spreadsheets === undefined ? {} : { spreadsheets }),
+    ...(hospital === undefined ? {} : { hospital }),
+    ...(populationFiles === undefined ? {} : { population: populationFiles }),
+    ...(surveys === undefined ? {} : { surveys }),
+    ...(cqc === undefined ? {} : { cqc }),
+    ...(turnover === undefined ? {} : { turnover }),
+  }
+  const manifest: Omit<BoroughManifest, "etlSources"> = {
+    outDir: options.outDir,
     laCode: LA_CODE,
     laName: LA_NAME,
     seed,
@@ -227,15 +464,130 @@ export const generateBorough = async (options: GenerateBoroughOptions): Promise<
       eventsByType: result.eventsByType,
     },
     faults: result.faults,
-    ...(las === undefined && controcc === undefined
-      ? {}
-      : {
-          extracts: {
-            ...(las === undefined ? {} : { las }),
-            ...(controcc === undefined ? {} : { controcc }),
-          },
-        }),
+    ...(Object.keys(extracts).length === 0 ? {} : { extracts }),
   }
+  return { ...manifest, etlSources: boroughEtlSources(manifest) }
+}
+
+/** A path inside `outDir` as the ETL configuration gives it: relative, with forward slashes. */
+const relative = (outDir: string, path: string): string => {
+  const r = relativePath(outDir, path).split(sep).join("/")
+  return r === "" ? "." : r
+}
+
+/** The LAS reports that hold what CLD does not: the front door, work trays and safeguarding. */
+const LAS_ONLY_REPORTS: ReadonlySet<string> = new Set([
+  "contacts",
+  "work-tray",
+  "safeguarding-concerns",
+  "safeguarding-enquiries",
+  "safeguarding-risks",
+])
+
+/** Where `boroughEtlSources` takes the borough's people and events from. */
+export type EventsRoute = "cld" | "las-controcc"
+
+/**
+ * The ETL configuration that loads what `generateBorough` wrote: `sources` entries of an asckit configuration file
+ * (each `{ plugin, ...config }`, paths relative to `manifest.outDir`), in load order — reference data first
+ * (population, turnover, CQC directory: nothing depends on the people for them), then the people and events, the
+ * hospital extract (linked to them by NHS number), the DoLS returns and spreadsheets, the surveys.
+ *
+ * The people and events are loaded once, by one route, as a council would: the CLD and the source-system extracts
+ * describe the same events, so loading both reports every event of the second as a duplicate of the first.
+ * - `cld` (default): the CLD submissions, plus the LAS reports of what CLD does not hold (contacts, work trays,
+ *   safeguarding); ContrOCC, which holds only the services CLD carries, is not loaded;
+ * - `las-controcc`: every LAS report and the ContrOCC service agreements instead of the CLD files (needs both
+ *   extracts written).
+ */
+export const boroughEtlSources = (
+  manifest: Omit<BoroughManifest, "etlSources">,
+  options: { readonly events?: EventsRoute } = {},
+): ReadonlyArray<EtlSourceEntry> => {
+  const events = options.events ?? "cld"
+  const x = manifest.extracts ?? {}
+  if (events === "las-controcc" && (x.las === undefined || x.controcc === undefined))
+    throw new RangeError(
+      "events from LAS and ContrOCC need both extracts written (extracts.las, extracts.controcc)",
+    )
+  const rel = (p: string) => relative(manifest.outDir, p)
+  const out: Array<EtlSourceEntry> = []
+  if (x.population) out.push({ plugin: "ons-population", files: [rel(x.population.dir)] })
+  if (x.turnover)
+    out.push({
+      plugin: "published-values",
+      files: x.turnover.files.map((f) => rel(f.path)),
+      source: TURNOVER_SOURCE,
+    })
+  for (const f of x.cqc?.files ?? [])
+    out.push({ plugin: "cqc-directory", files: [rel(f.path)], asAt: f.asAt })
+  // the CLD submissions: every CLD file sits directly in outDir (the extracts are in folders of their own)
+  if (events === "cld") out.push({ plugin: "cld", files: ["."] })
+  const las = x.las
+  if (las) {
+    const reports = [...new Set(las.files.map((f) => f.report))].filter(
+      (r) => events === "las-controcc" || LAS_ONLY_REPORTS.has(r),
+    )
+    out.push({
+      plugin: "las",
+      laCode: LA_CODE,
+      files: Object.fromEntries(reports.map((r) => [r, [`${rel(las.dir)}/${r}`]])),
+      mapping: { codesFile: rel(las.codesFile) },
+    })
+  }
+  if (x.controcc && events === "las-controcc")
+    out.push({
+      plugin: "controcc",
+      laCode: LA_CODE,
+      files: [rel(x.controcc.dir)],
+      mapping: { codes: CONTROCC_CODES },
+    })
+  if (x.hospital) out.push({ plugin: "hospital", files: [rel(x.hospital.path)], laCode: LA_CODE })
+  // the extras' own configuration (`extrasEtlSources`), its paths made relative to outDir
+  const extrasDir = x.dols?.dir ?? x.spreadsheets?.dir
+  if (extrasDir !== undefined) {
+    const extras = extrasEtlSources({
+      laCode: LA_CODE,
+      spreadsheets: { files: x.spreadsheets?.files ?? [], faults: [] },
+    })
+    for (const s of extras) {
+      if (s.plugin === "dols" && x.dols === undefined) continue
+      const files = (s.config.files as ReadonlyArray<string>).map((f) => `${rel(extrasDir)}/${f}`)
+      out.push({ plugin: s.plugin, ...s.config, files })
+    }
+  }
+  for (const f of x.surveys?.files ?? [])
+    out.push({ plugin: "survey", survey: f.survey, year: f.year, laCode: LA_CODE, files: [rel(f.path)] })
+  return out
+}
+
+/**
+ * ETL configuration entries with their paths (`files`, `mappingFile`, `mapping.codesFile`) moved from being relative
+ * to `fromDir` to being relative to `toDir` — e.g. `manifest.etlSources` for a configuration file kept elsewhere.
+ */
+export const rebaseEtlSources = (
+  entries: ReadonlyArray<EtlSourceEntry>,
+  fromDir: string,
+  toDir: string,
+): ReadonlyArray<EtlSourceEntry> => {
+  const move = (p: string) => relative(toDir, isAbsolute(p) ? p : join(fromDir, p))
+  const files = (f: unknown): unknown =>
+    Array.isArray(f)
+      ? f.map((p) => (typeof p === "string" ? move(p) : p))
+      : typeof f === "object" && f !== null
+        ? Object.fromEntries(Object.entries(f).map(([k, v]) => [k, files(v)]))
+        : f
+  return entries.map((e) => {
+    const mapping = e.mapping as Record<string, unknown> | undefined
+    return {
+      ...e,
+      ...(e.files === undefined ? {} : { files: files(e.files) }),
+      ...(typeof e.mappingFile === "string" ? { mappingFile: move(e.mappingFile) } : {}),
+      ...(typeof mapping?.codesFile === "string"
+        ? { mapping: { ...mapping, codesFile: move(mapping.codesFile) } }
+        : {}),
+    }
+  })
 }
 
 /** The borough in memory (people and their events), for tests and analysis at small scales. */

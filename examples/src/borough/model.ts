@@ -1904,7 +1904,10 @@ export const caseRecords = (seed: number, p: Person): CaseRecords => {
         start: decided,
         concluded: concluded <= horizon ? concluded : undefined,
         riskOutcome,
-        resultOfAction:
+        // SAC SG2e (and ASCOF 4B, ODS-2425 Note 16) records the result of action only where a risk was identified and
+        // action taken. The draw is also made for "inconclusive and action taken" and discarded, so the borough's
+        // random sequence (and every other figure) stays as it was.
+        resultOfAction: ((drawn) => (riskOutcome === "Risk identified and action taken" ? drawn : undefined))(
           riskOutcome.endsWith(" and action taken") && riskOutcome.startsWith("Risk")
             ? rng.weighted<string>([
                 ["Risk reduced", 62],
@@ -1912,6 +1915,7 @@ export const caseRecords = (seed: number, p: Person): CaseRecords => {
                 ["Risk remained", 10],
               ])
             : undefined,
+        ),
         lackedCapacity: lacked,
         advocate: lacked === "Yes" ? (rng.chance(0.85) ? "Yes" : "No") : undefined,
         mspAsked: asked,
