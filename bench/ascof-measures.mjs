@@ -1,13 +1,15 @@
 // Bench child: computes every CLD-based ASCOF measure (2A, 2B, 2C, 2D(1), 2D(2), 2E(1), 2E(2a), 2E(2b), 3D(1a),
 // 3D(2a)) for 2024-25 on a loaded warehouse — bench/run.mjs makes bench/tmp/pipeline-x10.sqlite — and prints one
 // JSON line: milliseconds per measure (each on its own, as `Ascof.compute` runs it), all of them together (as
-// `Ascof.computeAll` runs them: one query per family), each measure's status and counts, and peak RSS.
+// `Ascof.computeAll` runs them: one query per family), each measure's status and counts, and peak RSS. The
+// baseline, timed in the same process, is one plain aggregate scan of the council's events (count of rows and of
+// distinct people): the least any measure over the whole CLD could cost. Ratios are reported against it.
 //   node bench/ascof-measures.mjs <warehouse.sqlite> [laCode = 999] [period = 2024-25]
-// The returns package is imported from its build (the bench package does not depend on it): run `pnpm run build`.
 import { Period } from "@asckit/core"
 import { WarehouseReader } from "@asckit/etl"
+import { Ascof } from "@asckit/returns"
+import { sql } from "drizzle-orm"
 import { Effect } from "effect"
-import { Ascof } from "../packages/returns/dist/index.js"
 
 const [db, laCode = "999", periodText = "2024-25"] = process.argv.slice(2)
 if (db === undefined) {
@@ -33,10 +35,21 @@ const program = Effect.gen(function* () {
       ...(r.reason === undefined ? {} : { reason: r.reason }),
     }
   }
+  const b0 = performance.now()
+  const scan = yield* reader.get(
+    "baseline scan",
+    sql`select count(*) as n, count(distinct person_id) as people from event where la_code = ${laCode}`,
+  )
+  const baselineMs = performance.now() - b0
   const t0 = performance.now()
   const all = yield* Ascof.computeAll(reader, { period, laCode })
   const totalMs = Math.round(performance.now() - t0)
-  return { measures, totalMs, computed: all.filter((r) => r.status === "ok").length }
+  return {
+    baseline: { ms: Math.round(baselineMs), events: scan.n, people: scan.people },
+    measures,
+    totalMs,
+    computed: all.filter((r) => r.status === "ok").length,
+  }
 })
 
 const result = await Effect.runPromise(program.pipe(Effect.provide(WarehouseReader.layer(db))))

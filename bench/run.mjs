@@ -5,6 +5,8 @@
 //   - the ceiling: plain better-sqlite3 prepared inserts of the same rows (each row read, once) into the same
 //     `event` table of a fresh warehouse, one transaction, parsing and key hashing done before the timing;
 // and reports rows/s, the pipeline's share of the ceiling, and peak RSS. Results: bench/results/etl-load.json.
+// Then, on the largest scale's warehouse, the CLD-based ASCOF measures (bench/ascof-measures.mjs) against a plain
+// aggregate scan of the same events timed in the same process. Results: bench/results/ascof-measures.json.
 //   node bench/run.mjs [--scales 1,10]
 import { execFileSync } from "node:child_process"
 import { existsSync, mkdirSync, writeFileSync } from "node:fs"
@@ -22,9 +24,9 @@ const scales = arg("scales", "1,10").split(",").map(Number)
 const tmp = join(here, "tmp")
 mkdirSync(join(here, "results"), { recursive: true })
 
-const child = (script, dir, db) =>
+const child = (script, ...args) =>
   JSON.parse(
-    execFileSync(process.execPath, [join(here, script), dir, db], { encoding: "utf8", maxBuffer: 1 << 20 })
+    execFileSync(process.execPath, [join(here, script), ...args], { encoding: "utf8", maxBuffer: 1 << 20 })
       .trim()
       .split("\n")
       .at(-1),
@@ -71,3 +73,22 @@ for (const r of results) {
   )
 }
 console.log(`written: bench/results/etl-load.json`)
+
+const largest = Math.max(...scales)
+process.stderr.write(`×${largest}: ASCOF measures …\n`)
+const ascof = child("ascof-measures.mjs", join(tmp, `pipeline-x${largest}.sqlite`), "999", "2024-25")
+const ascofOut = {
+  benchmark: "ascof-measures",
+  date: new Date().toISOString(),
+  node: process.version,
+  scale: largest,
+  target:
+    "every CLD-based ASCOF measure for a year in a few seconds on a laptop; reported as multiples of one plain scan",
+  ...ascof,
+  totalOverBaseline: ascof.totalMs / Math.max(1, ascof.baseline.ms),
+}
+writeFileSync(join(here, "results", "ascof-measures.json"), `${JSON.stringify(ascofOut, null, 2)}\n`)
+console.log(
+  `ASCOF measures ×${largest} (${n(ascof.baseline.events)} events, ${n(ascof.baseline.people)} people): all ${n(ascof.totalMs)} ms in one pass, ${n(ascof.sumOfMeasuresMs)} ms one by one; baseline scan ${n(ascof.baseline.ms)} ms (×${n(ascofOut.totalOverBaseline, 1)}); peak RSS ${n(ascof.peakRssMB)} MB`,
+)
+console.log(`written: bench/results/ascof-measures.json`)
