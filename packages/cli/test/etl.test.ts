@@ -68,6 +68,24 @@ describe("asckit etl", () => {
     expect(json.files).toHaveLength(2)
   })
 
+  it("loads the same rows in one thread when the configuration says workers: false", () => {
+    const threaded = JSON.parse(asckit(["etl", "--json", "-c", config("w1.json", ["cld/"])]).out)
+    const r = asckit(["etl", "--json", "-c", config("w2.json", ["cld/"], { workers: false })])
+    expect(r.code).toBe(0)
+    const single = JSON.parse(r.out)
+    const counts = (j: { streams: ReadonlyArray<Record<string, unknown>> }) =>
+      j.streams.map(({ plugin, stream, rowsRead, rowsLoaded, rowsQuarantined, rowsDuplicate }) => ({
+        plugin,
+        stream,
+        rowsRead,
+        rowsLoaded,
+        rowsQuarantined,
+        rowsDuplicate,
+      }))
+    expect(counts(single)).toEqual(counts(threaded))
+    expect(counts(single)[0]).toMatchObject({ rowsRead: 14, rowsLoaded: 13, rowsQuarantined: 1 })
+  })
+
   it("validates without writing on --dry-run", () => {
     const r = asckit(["etl", "--config", config("c.json", ["cld/"]), "--dry-run"])
     expect(r.code).toBe(0)

@@ -17,6 +17,7 @@ import { Console, Effect, Either, Option } from "effect"
 import { CliError } from "../CliError.js"
 import * as Render from "../Render.js"
 import { type Built, councilOf, loadConfig, runBuild } from "./returns.js"
+import { config, la, warehouse } from "./shared.js"
 
 const period = Options.text("period").pipe(
   Options.withAlias("p"),
@@ -29,19 +30,6 @@ const json = Options.boolean("json").pipe(
 )
 const out = Options.text("out").pipe(
   Options.withDescription("Where to write the workbook and CSV."),
-  Options.optional,
-)
-const la = Options.text("la").pipe(
-  Options.withDescription("The council's CASSR code (default: the warehouse's)."),
-  Options.optional,
-)
-const config = Options.file("config", { exists: "either" }).pipe(
-  Options.withAlias("c"),
-  Options.withDescription("The asckit configuration file (default: ./asckit.config.json)."),
-  Options.optional,
-)
-const warehouse = Options.text("warehouse").pipe(
-  Options.withDescription("The warehouse file (overrides the configuration)."),
   Options.optional,
 )
 

@@ -15,21 +15,13 @@ import * as Outputs from "../Outputs.js"
 import * as Render from "../Render.js"
 import * as Reports from "../Reports.js"
 import { version } from "../version.js"
+import { config, warehouse } from "./shared.js"
 
-const config = Options.file("config", { exists: "either" }).pipe(
-  Options.withAlias("c"),
-  Options.withDescription("The asckit configuration file (default: ./asckit.config.json)."),
-  Options.optional,
-)
 const dryRun = Options.boolean("dry-run").pipe(
   Options.withDescription("Validate and count everything, write nothing."),
 )
 const json = Options.boolean("json").pipe(
   Options.withDescription("Print the run summary as JSON (for scripts)."),
-)
-const warehouse = Options.text("warehouse").pipe(
-  Options.withDescription("The warehouse file (overrides the configuration)."),
-  Options.optional,
 )
 
 /** Runs the ETL for a configuration file; the effect behind `asckit etl`. */
@@ -76,6 +68,7 @@ export const runEtl = (args: {
         baseDir: loaded.baseDir,
         dryRun: args.dryRun,
         keepIdentifiers: loaded.config.keepIdentifiers,
+        workers: loaded.config.workers,
         recordConfig: Config.redact(loaded.config),
         version,
         derivations: Derive.all,

@@ -14,6 +14,7 @@ import { Command, Options } from "@effect/cli"
 import { Console, Effect, Either, Option } from "effect"
 import { CliError } from "../CliError.js"
 import * as Render from "../Render.js"
+import { warehouse } from "./shared.js"
 
 const period = Options.text("period").pipe(
   Options.withAlias("p"),
@@ -38,10 +39,6 @@ const out = Options.text("out").pipe(
   Options.withDescription(
     "Where to write the report (default: the configuration's outputDir, else .asckit/out/highlight).",
   ),
-  Options.optional,
-)
-const warehouse = Options.text("warehouse").pipe(
-  Options.withDescription("The warehouse file (overrides the configuration)."),
   Options.optional,
 )
 

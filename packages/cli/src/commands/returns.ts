@@ -27,6 +27,7 @@ import { CliError } from "../CliError.js"
 import * as Config from "../Config.js"
 import * as Render from "../Render.js"
 import { version } from "../version.js"
+import { config, la, warehouse } from "./shared.js"
 
 const id = Args.text({ name: "return" }).pipe(
   Args.withDescription("The return's id (see `asckit returns list`)."),
@@ -48,19 +49,6 @@ const final = Options.boolean("final").pipe(
   Options.withDescription(
     "Write the return for submission only if it has no validation errors (else exit 1).",
   ),
-)
-const la = Options.text("la").pipe(
-  Options.withDescription("The council's CASSR code (default: the only council in the warehouse)."),
-  Options.optional,
-)
-const config = Options.file("config", { exists: "either" }).pipe(
-  Options.withAlias("c"),
-  Options.withDescription("The asckit configuration file (default: ./asckit.config.json)."),
-  Options.optional,
-)
-const warehouse = Options.text("warehouse").pipe(
-  Options.withDescription("The warehouse file (overrides the configuration)."),
-  Options.optional,
 )
 
 /** What `asckit returns build` did. */
