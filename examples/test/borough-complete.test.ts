@@ -14,23 +14,18 @@ import {
   CldSource,
   ControccSource,
   CqcDirectorySource,
-  Derive,
   DolsSource,
   HospitalSource,
   LasSource,
   OnsPopulationSource,
-  Pipeline,
-  Progress,
-  Pseudonymiser,
+  type Pipeline,
   PublishedValuesSource,
-  SourceRegistry,
   SpreadsheetSource,
   SurveySource,
-  Warehouse,
   WarehouseReader,
 } from "@asckit/etl"
 import { Ascof, OtherMeasures, SurveyMeasures } from "@asckit/returns"
-import { Effect, Layer, Redacted } from "effect"
+import { Effect } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import {
   type BoroughManifest,
@@ -45,6 +40,7 @@ import {
   writeExtras,
   writeSurveys,
 } from "../src/borough/index.js"
+import { load, read } from "./helpers.js"
 
 const dir = mkdtempSync(join(tmpdir(), "asckit-complete-"))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -61,39 +57,13 @@ const plugins = [
   CqcDirectorySource.plugin,
   SurveySource.plugin,
 ]
-const key = Redacted.make("synthetic-borough-complete-test-key")
+const key = "synthetic-borough-complete-test-key"
 
 /** The pipeline's form of a configuration entry: `{ plugin, ...config }` → `{ plugin, config }`. */
 const asSource = ({ plugin, ...config }: EtlSourceEntry): Pipeline.SourceConfig => ({ plugin, config })
 
-const load = (db: string, baseDir: string, sources: ReadonlyArray<EtlSourceEntry>) =>
-  Effect.runPromise(
-    Pipeline.run({
-      sources: sources.map(asSource),
-      baseDir,
-      derivations: Derive.all,
-      // small files: reading them in the pipeline's thread is quicker than starting reader threads
-      workers: false,
-    }).pipe(
-      Effect.provide(
-        Layer.mergeAll(
-          Warehouse.layer({ path: db }),
-          SourceRegistry.layerWith(plugins),
-          Pseudonymiser.layer(key),
-          Progress.layerSilent,
-        ),
-      ),
-    ),
-  )
-
-const read = <A = Record<string, unknown>>(db: string, text: string): Array<A> =>
-  Effect.runSync(
-    Effect.scoped(
-      Effect.flatMap(Warehouse.make({ path: db }), (w) =>
-        w.use("read", (_d, s) => s.prepare(text).all() as Array<A>),
-      ),
-    ),
-  )
+const loadEntries = (db: string, baseDir: string, sources: ReadonlyArray<EtlSourceEntry>) =>
+  load(db, { baseDir, sources: sources.map(asSource), plugins, key })
 
 const withReader = <A, E>(db: string, f: (r: WarehouseReader.Service) => Effect.Effect<A, E>) =>
   Effect.runPromise(
@@ -135,7 +105,7 @@ describe("the complete borough (every extract, scale 0.1, the demo's options)", 
 
   beforeAll(async () => {
     manifest = await generateBorough({ outDir: out, ...options })
-    summary = await load(db, out, manifest.etlSources)
+    summary = await loadEntries(db, out, manifest.etlSources)
   }, 120_000)
 
   it("writes each source kind into a folder of its own: only CLD files sit directly in outDir", () => {
@@ -255,7 +225,7 @@ describe("the complete borough (every extract, scale 0.1, the demo's options)", 
     expect(route.map((s) => s.plugin)).not.toContain("cld")
     expect(route.filter((s) => s.plugin === "las" || s.plugin === "controcc")).toHaveLength(2)
     const db2 = join(dir, "source-systems.sqlite")
-    const s2 = await load(db2, out, route)
+    const s2 = await loadEntries(db2, out, route)
     expect(s2.files.every((f) => f.status === "loaded")).toBe(true)
     for (const f of s2.files)
       if (!["dols", "spreadsheet"].includes(f.plugin))
@@ -379,7 +349,7 @@ describe("the borough's surveys through the survey source, scored by SurveyMeasu
       seed: 1,
       scale: 1,
     })
-    const summary = await load(
+    const summary = await loadEntries(
       db,
       out,
       files.map((f) => ({

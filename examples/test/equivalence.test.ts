@@ -23,60 +23,22 @@ import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { Period } from "@asckit/core"
-import {
-  CldSource,
-  ControccSource,
-  Derive,
-  LasSource,
-  Mapping,
-  Pipeline,
-  Progress,
-  Pseudonymiser,
-  SourceRegistry,
-  Warehouse,
-  WarehouseReader,
-} from "@asckit/etl"
+import { CldSource, ControccSource, LasSource, Mapping, type Pipeline, WarehouseReader } from "@asckit/etl"
 import { CldSubmission } from "@asckit/returns"
-import { Effect, Layer, Redacted, Schema } from "effect"
+import { Effect, Schema } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type BoroughManifest, CONTROCC_CODES, generateBorough } from "../src/borough/index.js"
+import { load, read } from "./helpers.js"
 
 const dir = mkdtempSync(join(tmpdir(), "asckit-equivalence-"))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 const YEAR = "2025-26"
 const plugins = [CldSource.plugin, LasSource.plugin, ControccSource.plugin]
-const key = Redacted.make("synthetic-borough-equivalence-key")
+const key = "synthetic-borough-equivalence-key"
 
 const run = (db: string, sources: ReadonlyArray<Pipeline.SourceConfig>) =>
-  Effect.runPromise(
-    // small files: reading them in the pipeline's thread is quicker than starting reader threads
-    Pipeline.run({
-      sources,
-      baseDir: dir,
-      derivations: Derive.all,
-      keepIdentifiers: true,
-      workers: false,
-    }).pipe(
-      Effect.provide(
-        Layer.mergeAll(
-          Warehouse.layer({ path: db }),
-          SourceRegistry.layerWith(plugins),
-          Pseudonymiser.layer(key),
-          Progress.layerSilent,
-        ),
-      ),
-    ),
-  )
-
-const read = <A = Record<string, unknown>>(db: string, sql: string): Array<A> =>
-  Effect.runSync(
-    Effect.scoped(
-      Effect.flatMap(Warehouse.make({ path: db }), (w) =>
-        w.use("read", (_d, s) => s.prepare(sql).all() as Array<A>),
-      ),
-    ),
-  )
+  load(db, { baseDir: dir, sources, plugins, key, keepIdentifiers: true })
 
 const lineage = ["run_id", "file_id", "row_number"]
 const sourceOnly = ["source_type", "due_date", "team", "provider_name"]

@@ -18,6 +18,7 @@
 import { mkdir, writeFile } from "node:fs/promises"
 import { join } from "node:path"
 import { LA_CODE, LA_NAME, type PopulationBand, population } from "./model.js"
+import { apportion } from "./rng.js"
 
 /** The mid-years written (the model runs from April 2022 to September 2026). */
 export const POPULATION_YEARS: ReadonlyArray<number> = [2022, 2023, 2024, 2025]
@@ -84,21 +85,6 @@ const bandAges = (band: string): readonly [number, number] => {
   if (band.endsWith("+")) return [Number(band.slice(0, -1)), TOP]
   const [lo, hi] = band.split("-").map(Number)
   return [lo ?? 0, hi ?? 0]
-}
-
-/** Shares `total` between `weights` in whole numbers (largest remainder; ties to the earlier entry). */
-const apportion = (total: number, weights: ReadonlyArray<number>): Array<number> => {
-  const sum = weights.reduce((a, w) => a + w, 0)
-  const exact = weights.map((w) => (total * w) / sum)
-  const out = exact.map(Math.floor)
-  let left = total - out.reduce((a, n) => a + n, 0)
-  const order = exact.map((x, i) => ({ i, r: x - Math.floor(x) })).sort((a, b) => b.r - a.r || a.i - b.i)
-  for (const { i } of order) {
-    if (left <= 0) break
-    out[i] = (out[i] ?? 0) + 1
-    left--
-  }
-  return out
 }
 
 /** One mid-year's estimate: single years of age 0–90 (90 = 90 and over) by sex. */

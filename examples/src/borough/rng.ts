@@ -80,3 +80,18 @@ export class Rng {
 
 /** A weighted table of values. */
 export type Weighted<T> = ReadonlyArray<readonly [T, number]>
+
+/** Shares `total` in whole numbers by `weights` (largest remainder; ties to the earlier entry). */
+export function apportion(total: number, weights: ReadonlyArray<number>): Array<number> {
+  const sum = weights.reduce((a, w) => a + w, 0)
+  const exact = weights.map((w) => (sum > 0 ? (total * w) / sum : 0))
+  const out = exact.map(Math.floor)
+  let left = total - out.reduce((a, n) => a + n, 0)
+  const order = exact.map((x, i) => ({ i, r: x - Math.floor(x) })).sort((a, b) => b.r - a.r || a.i - b.i)
+  for (const { i } of order) {
+    if (left <= 0) break
+    out[i] = (out[i] ?? 0) + 1
+    left--
+  }
+  return out
+}

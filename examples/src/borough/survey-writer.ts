@@ -46,7 +46,7 @@ import { join } from "node:path"
 import { LocalDate } from "@asckit/core"
 import { csvLine } from "./csv.js"
 import { LA_CODE, type Person } from "./model.js"
-import { Rng, seedFor } from "./rng.js"
+import { apportion, Rng, seedFor } from "./rng.js"
 
 // ---------------------------------------------------------------------------------------------------------------
 // years and targets
@@ -469,21 +469,6 @@ export const drawSamples = (
 
 // ---------------------------------------------------------------------------------------------------------------
 // answering
-
-/** Shares `total` in whole numbers by `weights` (largest remainder; ties to the earlier entry). */
-function apportion(total: number, weights: ReadonlyArray<number>): Array<number> {
-  const sum = weights.reduce((a, w) => a + w, 0)
-  const exact = weights.map((w) => (sum > 0 ? (total * w) / sum : 0))
-  const out = exact.map(Math.floor)
-  let left = total - out.reduce((a, n) => a + n, 0)
-  const order = exact.map((x, i) => ({ i, r: x - Math.floor(x) })).sort((a, b) => b.r - a.r || a.i - b.i)
-  for (const { i } of order) {
-    if (left <= 0) break
-    out[i] = (out[i] ?? 0) + 1
-    left--
-  }
-  return out
-}
 
 /**
  * Gives the codes of `dist` out to `scores` (one per respondent): the highest scores get code 1, in exactly the
