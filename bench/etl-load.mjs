@@ -1,11 +1,12 @@
 // Bench child: loads a generated borough into a fresh warehouse through the whole pipeline (read, decode,
-// validate, pseudonymise, deduplicate, load, derive). Prints one JSON line.
+// validate, pseudonymise, deduplicate, load, derive). Prints one JSON line. `--no-workers` reads the files in the
+// main thread (the configuration's `"workers": false`).
 import { rmSync } from "node:fs"
 import { join } from "node:path"
 import { CldSource, Derive, Pipeline, Progress, Pseudonymiser, SourceRegistry, Warehouse } from "@asckit/etl"
 import { Effect, Layer, Redacted } from "effect"
 
-const [dir, db] = process.argv.slice(2)
+const [dir, db, mode] = process.argv.slice(2)
 rmSync(db, { force: true })
 rmSync(`${db}-wal`, { force: true })
 let peak = 0
@@ -22,6 +23,7 @@ const summary = await Effect.runPromise(
     sources: [{ plugin: "cld", config: { files: [join(dir, "cld")] } }],
     baseDir: dir,
     derivations: Derive.all,
+    workers: mode !== "--no-workers",
   }).pipe(Effect.provide(layers)),
 )
 const seconds = (performance.now() - t0) / 1000

@@ -2,6 +2,7 @@
 // `pnpm bench`: the ETL load benchmark. For each borough scale (default ×1 and ×10) it generates the synthetic
 // borough once (cached in bench/tmp), then in separate processes measures
 //   - the pipeline: `asckit etl` end to end into a fresh warehouse;
+//   - the same without worker threads (`"workers": false`: less memory, slower);
 //   - the ceiling: plain better-sqlite3 prepared inserts of the same rows (each row read, once) into the same
 //     `event` table of a fresh warehouse, one transaction, parsing and key hashing done before the timing;
 // and reports rows/s, the pipeline's share of the ceiling, and peak RSS. Results: bench/results/etl-load.json.
@@ -43,6 +44,8 @@ for (const scale of scales) {
   process.stderr.write(`×${scale}: pipeline …\n`)
   const warehouse = join(tmp, `pipeline-x${scale}.sqlite`)
   const pipeline = child("etl-load.mjs", dir, warehouse)
+  process.stderr.write(`×${scale}: pipeline without worker threads …\n`)
+  const single = child("etl-load.mjs", dir, join(tmp, `single-x${scale}.sqlite`), "--no-workers")
   process.stderr.write(`×${scale}: ceiling …\n`)
   const ceiling = child("etl-ceiling.mjs", dir, join(tmp, `ceiling-x${scale}.sqlite`))
   results.push({
@@ -51,6 +54,7 @@ for (const scale of scales) {
     ceiling,
     pipeline,
     shareOfCeiling: pipeline.rowsPerSecond / ceiling.rowsPerSecond,
+    withoutWorkers: { ...single, shareOfCeiling: single.rowsPerSecond / ceiling.rowsPerSecond },
   })
 }
 
@@ -70,6 +74,12 @@ console.log(
 for (const r of results) {
   console.log(
     `×${String(r.scale).padEnd(5)} ${n(r.rows).padStart(10)}  ${n(r.ceiling.rowsPerSecond).padStart(14)}  ${n(r.pipeline.rowsPerSecond).padStart(15)}  ${n(r.shareOfCeiling * 100, 0).padStart(4)}%  ${n(r.pipeline.seconds, 1).padStart(10)}  ${n(r.pipeline.peakRssMB)} / ${n(r.ceiling.peakRssMB)}`,
+  )
+}
+for (const r of results) {
+  const w = r.withoutWorkers
+  console.log(
+    `×${r.scale} without worker threads: ${n(w.rowsPerSecond)} rows/s (${n(w.shareOfCeiling * 100)}% of the ceiling), ${n(w.seconds, 1)} s, peak RSS ${n(w.peakRssMB)} MB`,
   )
 }
 console.log(`written: bench/results/etl-load.json`)
