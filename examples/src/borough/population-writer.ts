@@ -1,6 +1,6 @@
 /**
  * Writes the borough's ONS mid-year population estimates as NOMIS exports them (the `ons-population` source's
- * layout, as /work/shared/data/nomis-mid-2024-population-lincolnshire.csv): one long CSV per mid-year with the
+ * layout, as examples/data/nomis-mid-2024-population-lincolnshire.csv): one long CSV per mid-year with the
  * columns `GEOGRAPHY_NAME, GEOGRAPHY_CODE, DATE_NAME, GENDER_NAME, C_AGE_NAME, OBS_VALUE`, for Total, Male and
  * Female, `All Ages` then `Age 0` … `Age 89` and `Aged 90+`.
  *

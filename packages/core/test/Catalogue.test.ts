@@ -4,7 +4,7 @@ import * as Catalogue from "../src/Catalogue.js"
 import * as Ascof2014 from "../src/catalogue/Ascof2014.js"
 import * as Measure from "../src/Measure.js"
 
-/** ODS-2425 sheet "Contents": metric → "2022 to 2023 Code", verbatim (shared/data/ascof-2024-25.ods). */
+/** ODS-2425 sheet "Contents": metric → "2022 to 2023 Code", verbatim (examples/data/ascof-2024-25.ods). */
 const odsContents2022Codes: Record<string, string> = {
   "1A": "1A",
   "1B": "1J",

@@ -15,7 +15,7 @@ import { contentXml, sample, sampleOds, zipOds } from "./fixtures/ascof-publishe
 import { load, query, tempDir } from "./helpers.js"
 
 const fixtures = fileURLToPath(new URL("./fixtures/ascof-published/", import.meta.url))
-const real = fileURLToPath(new URL("../../../../shared/data/ascof-2024-25.ods", import.meta.url))
+const real = fileURLToPath(new URL("../../../examples/data/ascof-2024-25.ods", import.meta.url))
 const plugin = AscofPublishedSource.plugin
 
 suite(plugin, {

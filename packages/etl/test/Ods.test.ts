@@ -8,7 +8,7 @@ import { Ods, Tabular } from "../src/index.js"
 import { contentXml, zipOds, zipOdsStreaming } from "./fixtures/ascof-published/ods-writer.js"
 import { tempDir } from "./helpers.js"
 
-const real = fileURLToPath(new URL("../../../../shared/data/ascof-2024-25.ods", import.meta.url))
+const real = fileURLToPath(new URL("../../../examples/data/ascof-2024-25.ods", import.meta.url))
 
 const NS =
   'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/"'

@@ -12,7 +12,7 @@ import { load, query, tempDir } from "./helpers.js"
 
 const fixtures = fileURLToPath(new URL("./fixtures/ons-population/", import.meta.url))
 const real = fileURLToPath(
-  new URL("../../../../shared/data/nomis-mid-2024-population-lincolnshire.csv", import.meta.url),
+  new URL("../../../examples/data/nomis-mid-2024-population-lincolnshire.csv", import.meta.url),
 )
 const plugin = OnsPopulationSource.plugin
 

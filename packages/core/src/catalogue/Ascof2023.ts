@@ -11,7 +11,7 @@
  *   reading); the two inferred ones (2D(2), 6A, domain.md §8.8) say so in their notes.
  *
  * ODS-2425 = DHSC "Measures from ASCOF, England – time series 2015-16 to 2024-25" (18 Dec 2025),
- * `shared/data/ascof-2024-25.ods`.
+ * `examples/data/ascof-2024-25.ods`.
  *
  * @category catalogue
  */

@@ -22,7 +22,7 @@ import { Cause, Effect, Exit, Layer, Redacted } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import * as Population from "../../src/measures/Population.js"
 
-const shared = (file: string) => fileURLToPath(new URL(`../../../../../shared/data/${file}`, import.meta.url))
+const shared = (file: string) => fileURLToPath(new URL(`../../../../examples/data/${file}`, import.meta.url))
 const nomis = shared("nomis-mid-2024-population-lincolnshire.csv")
 const ascof = shared("ascof-2024-25.ods")
 

@@ -1,6 +1,6 @@
 /**
  * The ASCOF return on a small borough: hand-built CLD rows for LA 999 (loaded through the real CLD plugin), ONS-like
- * population, survey responses, and DHSC's real 2024-25 ASCOF tables (shared/data) for the comparators — the borough
+ * population, survey responses, and DHSC's real 2024-25 ASCOF tables (examples/data) for the comparators — the borough
  * compared as Bury (305), as the demo does.
  */
 import { writeFileSync } from "node:fs"
@@ -31,7 +31,7 @@ import {
   testKey,
 } from "../measures/ascof-fixtures.js"
 
-const ods = fileURLToPath(new URL("../../../../../shared/data/ascof-2024-25.ods", import.meta.url))
+const ods = fileURLToPath(new URL("../../../../examples/data/ascof-2024-25.ods", import.meta.url))
 const surveys = fileURLToPath(new URL("../../../etl/test/fixtures/survey/", import.meta.url))
 const dir = tempDir("asckit-ascof-return-")
 let db = ""
@@ -157,7 +157,7 @@ describe("the ASCOF return", () => {
     const t = await summary()
     expect(D.at(t, "2C", "England")?.value).toBe(592.5)
     expect(D.at(t, "2C", "North West")?.value).toBe(672)
-    // Greater Manchester: Σ of its ten councils' published 2C numerators / denominators (shared/data ODS, Table_2c:
+    // Greater Manchester: Σ of its ten councils' published 2C numerators / denominators (examples/data ODS, Table_2c:
     // 347 + 312 + 311 + 265 + 312 + 334 + 414 + 289 + 226 + 402 = 3,212 over 471,432 people 65+) = 681.3
     expect(D.at(t, "2C", "Greater Manchester")?.value).toBe(681.3)
     expect(D.at(t, "1D", "Greater Manchester")?.marker).toBe("[x]") // DHSC publishes no survey counts
