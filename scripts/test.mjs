@@ -1,21 +1,30 @@
 #!/usr/bin/env node
 // The README's test command (`pnpm test`): build every package, run every vitest project, then print the
 // `N passed, N failed` line that CI reads. Extra arguments go to vitest (e.g. `pnpm test packages/core`).
+// With ASCKIT_TEST_SUMMARY=<file>, the counts are also written there as JSON ({ passed, failed, skipped }), so
+// `.ci/run` can print one count line for the whole run after its other steps.
 import { spawnSync } from "node:child_process"
-import { existsSync, readFileSync, rmSync } from "node:fs"
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 
 const root = fileURLToPath(new URL("..", import.meta.url))
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1" }
 const run = (cmd, args) => spawnSync(cmd, args, { cwd: root, stdio: "inherit", env })
 
+/** Prints the count line (and writes the summary file when asked for), then exits with `status`. */
+const finish = (passed, failed, skipped, status) => {
+  if (process.env.ASCKIT_TEST_SUMMARY)
+    writeFileSync(process.env.ASCKIT_TEST_SUMMARY, `${JSON.stringify({ passed, failed, skipped })}\n`)
+  console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`)
+  process.exit(status)
+}
+
 const build = run("pnpm", ["run", "-s", "build"])
 if (build.status !== 0) {
   console.error(
     "\nThe build failed, so no test ran. Fix the TypeScript errors above, then run `pnpm test` again.",
   )
-  console.log("0 passed, 1 failed")
-  process.exit(1)
+  finish(0, 1, 0, 1)
 }
 
 // Headless Chromium (Debian's package) renders the HTML highlight report in a test. Install it when missing and
@@ -71,5 +80,4 @@ if (existsSync(report)) {
 }
 const status = vitest.status === 0 && failed === 0 ? 0 : 1
 if (status !== 0 && failed === 0) failed = 1
-console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`)
-process.exit(status)
+finish(passed, failed, skipped, status)

@@ -4,9 +4,10 @@
  * config Schema, a stream with a row Schema, key, write mode and sink, an `extract` built on the tabular reader,
  * and registration through a layer.
  */
-import { mkdtempSync, writeFileSync } from "node:fs"
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { pathToFileURL } from "node:url"
 import {
   Fields,
   Pipeline,
@@ -88,30 +89,37 @@ export const reablementTracker = SourcePlugin.make({
     ),
 })
 
-// A tracker export, with one unknown outcome code (kept, as a finding) and one row without a start (quarantined).
-const dir = mkdtempSync(join(tmpdir(), "asckit-custom-"))
-writeFileSync(
-  join(dir, "tracker.csv"),
-  "Client ID,Reablement start,Reablement end,Outcome\n" +
-    "C-101,2025-04-07,2025-05-02,NFS\n" +
-    "C-102,14/04/2025,09/05/2025,LTC\n" +
-    "C-103,2025-04-22,2025-05-20,XYZ\n" +
-    "C-104,,2025-05-21,NFS\n",
-)
-const layers = Layer.mergeAll(
-  Warehouse.layer({ path: join(dir, "warehouse.sqlite") }),
-  SourceRegistry.layerWith([reablementTracker]),
-  Pseudonymiser.layer(Redacted.make("example-key-for-synthetic-data")),
-  Progress.layerSilent,
-)
-const summary = await Effect.runPromise(
-  Pipeline.run({
-    sources: [{ plugin: "reablement-tracker", config: { file: "tracker.csv", laCode: "999" } }],
-    baseDir: dir,
-  }).pipe(Effect.provide(layers)),
-)
-const [f] = summary.files
-console.log(
-  `read ${f!.rowsRead}, loaded ${f!.rowsLoaded}, quarantined ${f!.rowsQuarantined}, findings ${f!.findings}`,
-)
-for (const r of f!.rejects) console.log(`row ${r.row}, ${r.column}: ${r.code}`)
+/** Runs the example: loads a small tracker export through the plugin and prints what was loaded and rejected. */
+export const main = async (): Promise<void> => {
+  // A tracker export, with one unknown outcome code (kept, as a finding) and one row without a start (quarantined).
+  const dir = mkdtempSync(join(tmpdir(), "asckit-custom-"))
+  writeFileSync(
+    join(dir, "tracker.csv"),
+    "Client ID,Reablement start,Reablement end,Outcome\n" +
+      "C-101,2025-04-07,2025-05-02,NFS\n" +
+      "C-102,14/04/2025,09/05/2025,LTC\n" +
+      "C-103,2025-04-22,2025-05-20,XYZ\n" +
+      "C-104,,2025-05-21,NFS\n",
+  )
+  const layers = Layer.mergeAll(
+    Warehouse.layer({ path: join(dir, "warehouse.sqlite") }),
+    SourceRegistry.layerWith([reablementTracker]),
+    Pseudonymiser.layer(Redacted.make("example-key-for-synthetic-data")),
+    Progress.layerSilent,
+  )
+  const summary = await Effect.runPromise(
+    Pipeline.run({
+      sources: [{ plugin: "reablement-tracker", config: { file: "tracker.csv", laCode: "999" } }],
+      baseDir: dir,
+    }).pipe(Effect.provide(layers)),
+  )
+  rmSync(dir, { recursive: true, force: true })
+  const [f] = summary.files
+  console.log(
+    `read ${f!.rowsRead}, loaded ${f!.rowsLoaded}, quarantined ${f!.rowsQuarantined}, findings ${f!.findings}`,
+  )
+  for (const r of f!.rejects) console.log(`row ${r.row}, ${r.column}: ${r.code}`)
+}
+
+// Run when executed directly (`node examples/dist/custom-source-plugin.js`), not when a test imports the plugin.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) await main()

@@ -1,8 +1,15 @@
-/** The README examples: each README shows exactly an example file's code, and the example prints what it says. */
+/**
+ * The README examples: each README shows exactly an example file's code, and the example prints what it says. The
+ * custom source plugin example also passes the source-plugin conformance suite, as a council's own plugin would.
+ */
 import { execFileSync } from "node:child_process"
-import { readFileSync } from "node:fs"
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
 import { fileURLToPath } from "node:url"
-import { describe, expect, it } from "vitest"
+import { suite } from "@asckit/etl/testing"
+import { afterAll, describe, expect, it } from "vitest"
+import { reablementTracker } from "../src/custom-source-plugin.js"
 
 const root = fileURLToPath(new URL("../..", import.meta.url))
 
@@ -40,4 +47,22 @@ describe("examples/src/custom-source-plugin.ts", () => {
     })
     expect(out).toBe("read 4, loaded 3, quarantined 1, findings 1\nrow 5, start: blank-mandatory\n")
   })
+})
+
+// The same tracker export as the example writes: four rows, one without a start date (quarantined).
+const trackerDir = mkdtempSync(join(tmpdir(), "asckit-tracker-conformance-"))
+afterAll(() => rmSync(trackerDir, { recursive: true, force: true }))
+writeFileSync(
+  join(trackerDir, "tracker.csv"),
+  "Client ID,Reablement start,Reablement end,Outcome\n" +
+    "C-101,2025-04-07,2025-05-02,NFS\n" +
+    "C-102,14/04/2025,09/05/2025,LTC\n" +
+    "C-103,2025-04-22,2025-05-20,XYZ\n" +
+    "C-104,,2025-05-21,NFS\n",
+)
+suite(reablementTracker, {
+  config: { file: "tracker.csv", laCode: "999" },
+  baseDir: trackerDir,
+  expect: { rowsRead: 4, rowsQuarantined: 1 },
+  badConfig: { file: "tracker.csv" },
 })

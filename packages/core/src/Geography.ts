@@ -437,6 +437,8 @@ export const GroupMember = Schema.Struct({
   cassr: Schema.String,
   firstYear: Schema.optional(Schema.String),
   lastYear: Schema.optional(Schema.String),
+  /** The member's rank in a nearest-neighbour list (1 = nearest), when the source file gives one. */
+  rank: Schema.optional(Schema.Number.pipe(Schema.int(), Schema.positive())),
 })
 /** A member of a comparator group. */
 export type GroupMember = typeof GroupMember.Type
@@ -563,7 +565,18 @@ const headerAliases: Record<string, ReadonlyArray<string>> = {
   ],
   firstYear: ["firstyear", "validfrom", "from"],
   lastYear: ["lastyear", "validto", "to"],
+  rank: ["rank", "neighbourrank", "neighborrank", "nnrank"],
 }
+
+/** A positive whole number written plainly (`1`, `12`), or undefined. */
+const parseRank = (v: string): number | undefined => (/^[1-9][0-9]*$/.test(v) ? Number(v) : undefined)
+
+/** Members in rank order (1 = nearest); members without a rank (a group's subject) keep their place first. */
+const byRank = (members: ReadonlyArray<GroupMember>): Array<GroupMember> =>
+  members
+    .map((m, i) => ({ m, i }))
+    .sort((a, b) => (a.m.rank ?? 0) - (b.m.rank ?? 0) || a.i - b.i)
+    .map(({ m }) => m)
 
 /**
  * Reads comparator groups from CSV text. Two layouts are accepted:
@@ -571,6 +584,9 @@ const headerAliases: Record<string, ReadonlyArray<string>> = {
  *   ONS code or a name);
  * - `subject,neighbour[,rank]`: nearest-neighbour lists (as CIPFA's); each subject becomes a group of itself
  *   and its neighbours, with id `cipfa-<cassr>`.
+ * When a `rank` column is present (either layout), each row's rank must be a positive whole number, unique within
+ * its group; members are then ordered by rank (1 = nearest) whatever the row order, and keep it as `rank`. A
+ * nearest-neighbour group's subject comes first, without a rank.
  * `kind` and `defaultGroup` apply when the file has no group column. Errors name the line and column.
  */
 export const fromCsv = (
@@ -591,6 +607,7 @@ export const fromCsv = (
     council: col("council"),
     firstYear: col("firstYear"),
     lastYear: col("lastYear"),
+    rank: col("rank"),
   }
   const nn = ci.subject >= 0 && ci.neighbour >= 0
   if (!nn && ci.council < 0) {
@@ -623,6 +640,30 @@ export const fromCsv = (
           }),
       )
     }
+    let rank: number | undefined
+    if (ci.rank >= 0) {
+      const v = cells[ci.rank] ?? ""
+      rank = parseRank(v)
+      if (rank === undefined) {
+        return Either.left(
+          new GroupParseError({
+            line: lineNo,
+            column: "rank",
+            message: `Line ${lineNo}, column "rank": ${v === "" ? "the rank is blank" : `"${v}" is not a rank`}; expected a positive whole number (1 = nearest).`,
+          }),
+        )
+      }
+    }
+    const rankTaken = (members: ReadonlyArray<GroupMember>, groupId: string) =>
+      rank !== undefined && members.some((m) => m.rank === rank)
+        ? Either.left(
+            new GroupParseError({
+              line: lineNo,
+              column: "rank",
+              message: `Line ${lineNo}, column "rank": rank ${rank} is given twice in group "${groupId}".`,
+            }),
+          )
+        : undefined
     if (nn) {
       const s = resolve(ci.subject, "subject")
       if (Either.isLeft(s)) return Either.left(s.left)
@@ -635,7 +676,11 @@ export const fromCsv = (
         subject: s.right.cassr,
         members: [{ cassr: s.right.cassr }],
       }
-      if (!g.members.some((m) => m.cassr === n.right.cassr)) g.members.push({ cassr: n.right.cassr })
+      if (!g.members.some((m) => m.cassr === n.right.cassr)) {
+        const taken = rankTaken(g.members, id)
+        if (taken) return taken
+        g.members.push({ cassr: n.right.cassr, ...(rank !== undefined ? { rank } : {}) })
+      }
       groups.set(id, g)
     } else {
       const c = resolve(ci.council, "council")
@@ -668,17 +713,23 @@ export const fromCsv = (
           )
         }
       }
+      const taken = rankTaken(g.members, id)
+      if (taken) return taken
       g.members.push({
         cassr: c.right.cassr,
         ...(fy ? { firstYear: fy } : {}),
         ...(ly ? { lastYear: ly } : {}),
+        ...(rank !== undefined ? { rank } : {}),
       })
       groups.set(id, g)
     }
   }
   const kind = nn ? "cipfa" : (options.kind ?? "custom")
-  return Either.right([...groups.values()].map((g) => ({ ...g, kind })))
+  return Either.right([...groups.values()].map((g) => ({ ...g, members: byRank(g.members), kind })))
 }
+
+// The rank is checked after decoding, so a bad one gets an error naming the group and member.
+const JsonMember = Schema.Struct({ ...GroupMember.fields, rank: Schema.optional(Schema.Number) })
 
 const JsonGroups = Schema.Union(
   Schema.Struct({
@@ -688,7 +739,7 @@ const JsonGroups = Schema.Union(
         name: Schema.String,
         kind: Schema.optional(ComparatorGroup.fields.kind),
         subject: Schema.optional(Schema.String),
-        members: Schema.Array(Schema.Union(Schema.String, GroupMember)),
+        members: Schema.Array(Schema.Union(Schema.String, JsonMember)),
       }),
     ),
   }),
@@ -697,14 +748,16 @@ const JsonGroups = Schema.Union(
     name: Schema.String,
     kind: Schema.optional(ComparatorGroup.fields.kind),
     subject: Schema.optional(Schema.String),
-    members: Schema.Array(Schema.Union(Schema.String, GroupMember)),
+    members: Schema.Array(Schema.Union(Schema.String, JsonMember)),
   }),
 )
 
 /**
  * Reads comparator groups from JSON text: `{ "id", "name", "members": ["305", "E08000007", …] }` or
- * `{ "groups": [ … ] }`; members may also be `{ "cassr", "firstYear", "lastYear" }`. Members may be CASSR codes,
- * ONS codes or names; the error names the group and member that could not be resolved.
+ * `{ "groups": [ … ] }`; members may also be `{ "cassr", "firstYear", "lastYear", "rank" }`. Members may be CASSR
+ * codes, ONS codes or names; the error names the group and member that could not be resolved. Members with a
+ * `rank` (a positive whole number, unique within the group; 1 = nearest) are put in rank order, after any
+ * members without one (such as the group's subject).
  */
 export const fromJson = (text: string): Either.Either<ReadonlyArray<ComparatorGroup>, GroupParseError> => {
   let data: unknown
@@ -733,6 +786,19 @@ export const fromJson = (text: string): Either.Either<ReadonlyArray<ComparatorGr
           new GroupParseError({ message: `Group "${g.id}": member "${code}" is not a known council.` }),
         )
       }
+      if (typeof m !== "string" && m.rank !== undefined) {
+        const rank = m.rank
+        const problem = !(Number.isInteger(rank) && rank >= 1)
+          ? `has rank ${rank}; expected a positive whole number (1 = nearest)`
+          : members.some((x) => x.rank === rank)
+            ? `has rank ${rank}, which another member already has`
+            : undefined
+        if (problem) {
+          return Either.left(
+            new GroupParseError({ column: "rank", message: `Group "${g.id}": member "${code}" ${problem}.` }),
+          )
+        }
+      }
       members.push(typeof m === "string" ? { cassr: c.right.cassr } : { ...m, cassr: c.right.cassr })
     }
     out.push({
@@ -740,7 +806,7 @@ export const fromJson = (text: string): Either.Either<ReadonlyArray<ComparatorGr
       name: g.name,
       kind: g.kind ?? "custom",
       ...(g.subject ? { subject: g.subject } : {}),
-      members,
+      members: byRank(members),
     })
   }
   return Either.right(out)

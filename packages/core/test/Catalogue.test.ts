@@ -350,6 +350,85 @@ describe("SAC, DoLS and local measures", () => {
   })
 })
 
+describe("the measures issue 2 asks for, pinned by id", () => {
+  // Each listed measure of the foundation issue (§4), with the id users and reports refer to it by. Renaming or
+  // dropping one of these ids is a breaking change: this table is the check.
+  const pinned: ReadonlyArray<
+    readonly [asked: string, id: string, expected: Partial<Record<"unit" | "polarity" | "frequency", string>>]
+  > = [
+    // SAC: both conversion-rate definitions, MSP asked %, outcomes fully or partly achieved %, s42 per 100k
+    ["SAC conversion rate (all enquiries)", "SAC:CONVERSION-RATE", { unit: "percent" }],
+    ["SAC conversion rate (s42 only)", "SAC:CONVERSION-RATE-S42", { unit: "percent" }],
+    ["SAC MSP asked %", "SAC:MSP-ASKED", { unit: "percent", polarity: "higher-is-better" }],
+    [
+      "SAC outcomes fully achieved %",
+      "SAC:MSP-FULLY-ACHIEVED",
+      { unit: "percent", polarity: "higher-is-better" },
+    ],
+    [
+      "SAC outcomes fully or partly achieved %",
+      "SAC:MSP-ACHIEVED",
+      { unit: "percent", polarity: "higher-is-better" },
+    ],
+    ["SAC s42 per 100k", "SAC:S42-PER-100K", { unit: "rate-per-100k" }],
+    // DoLS: applications, % of standard applications completed within 21 days, mean days to complete
+    ["DoLS applications", "DoLS:APPLICATIONS-RECEIVED", { unit: "count" }],
+    [
+      "DoLS % standard within 21 days",
+      "DoLS:COMPLETED-WITHIN-21-DAYS",
+      { unit: "percent", polarity: "higher-is-better" },
+    ],
+    [
+      "DoLS mean days to complete",
+      "DoLS:MEAN-DAYS-TO-COMPLETE",
+      { unit: "days", polarity: "lower-is-better" },
+    ],
+    // local: the quarterly highlight report's measures
+    [
+      "needs-assessment waiting list",
+      "LOCAL:NA-WAITING-LIST",
+      { unit: "count", polarity: "lower-is-better" },
+    ],
+    ["median days waiting", "LOCAL:NA-MEDIAN-DAYS", { unit: "days", polarity: "lower-is-better" }],
+    ["safeguarding outcomes asked", "LOCAL:MSP-ASKED", { unit: "percent", polarity: "higher-is-better" }],
+    [
+      "safeguarding outcomes met",
+      "LOCAL:MSP-OUTCOMES-MET",
+      { unit: "percent", polarity: "higher-is-better" },
+    ],
+    ["short-term services, no further request", "LOCAL:ST-NO-FURTHER-REQUEST", { unit: "percent" }],
+    ["65+ at home after hospital discharge", "LOCAL:AT-HOME-91-DAYS", { unit: "percent" }],
+    ["people trained in the progression model", "LOCAL:PROGRESSION-MODEL-TRAINED", { unit: "count" }],
+    ["ease of finding information", "LOCAL:EASY-TO-FIND-INFO", { unit: "percent" }],
+    ["social contact", "LOCAL:SOCIAL-CONTACT", { unit: "percent" }],
+    ["feedback received", "LOCAL:FEEDBACK-RECEIVED", { unit: "count" }],
+    ["new carers registered", "LOCAL:NEW-CARERS", { unit: "count" }],
+  ]
+  const frameworkOf = { SAC: "SAC", DoLS: "DoLS", LOCAL: "local" } as const
+
+  it.each(pinned)("%s is %s", (_asked, id, expected) => {
+    const m = Option.getOrThrowWith(
+      Catalogue.byId(id),
+      () => new Error(`${id} is missing from the catalogue`),
+    )
+    const [prefix, code] = id.split(":") as [keyof typeof frameworkOf, string]
+    expect(m).toMatchObject({ id, code, framework: frameworkOf[prefix], ...expected })
+    expect(Catalogue.all).toContain(m)
+  })
+
+  it("lists each framework's pinned measures in its own list", () => {
+    const ids = (ms: ReadonlyArray<Measure.Measure>) => new Set<string>(ms.map((m) => m.id))
+    for (const [, id] of pinned) {
+      const list = id.startsWith("SAC:")
+        ? Catalogue.sac
+        : id.startsWith("DoLS:")
+          ? Catalogue.dols
+          : Catalogue.local
+      expect(ids(list).has(id), id).toBe(true)
+    }
+  })
+})
+
 describe("lookups", () => {
   it("finds measures by id and by framework code", () => {
     expect(Option.map(Catalogue.byId("ASCOF-2023:2C"), (m) => m.code)).toEqual(Option.some("2C"))

@@ -59,6 +59,71 @@ describe("Geography", () => {
     expect(groups[0]!.members.map((m) => m.cassr)).toEqual(["305", "310", "322", "410"])
   })
 
+  it("orders nearest neighbours by the rank column, not by file order", () => {
+    const csv = ["subject,neighbour,rank", "305,Stockport,3", "305,Warrington,1", "305,Solihull,2", ""].join(
+      "\n",
+    )
+    const [g] = Either.getOrThrow(Geography.fromCsv(csv))
+    expect(g!.members).toEqual([
+      { cassr: "305" },
+      { cassr: "322", rank: 1 },
+      { cassr: "410", rank: 2 },
+      { cassr: "310", rank: 3 },
+    ])
+    expect(Geography.membersIn(g!, "2024-25").map((c) => c.name)).toEqual([
+      "Bury",
+      "Warrington",
+      "Solihull",
+      "Stockport",
+    ])
+    // two subjects interleaved: each group is ordered on its own
+    const two = Either.getOrThrow(
+      Geography.fromCsv("Subject,Neighbour,Rank\n305,310,2\n304,309,2\n305,322,1\n304,313,1\n"),
+    )
+    expect(two.map((x) => [x.id, x.members.map((m) => m.cassr)])).toEqual([
+      ["cipfa-305", ["305", "322", "310"]],
+      ["cipfa-304", ["304", "313", "309"]],
+    ])
+    // without a rank column, file order is kept
+    const plain = Either.getOrThrow(Geography.fromCsv("subject,neighbour\n305,310\n305,322\n"))
+    expect(plain[0]!.members).toEqual([{ cassr: "305" }, { cassr: "310" }, { cassr: "322" }])
+  })
+
+  it("rejects a rank that is not a positive whole number, naming the line and column", () => {
+    for (const [rank, says] of [
+      ["0", '"0" is not a rank'],
+      ["-1", '"-1" is not a rank'],
+      ["1.5", '"1.5" is not a rank'],
+      ["first", '"first" is not a rank'],
+      ["", "the rank is blank"],
+    ] as const) {
+      const r = Geography.fromCsv(`subject,neighbour,rank\n305,310,1\n305,322,${rank}\n`)
+      expect(Either.isLeft(r) && r.left).toMatchObject({ line: 3, column: "rank" })
+      expect(Either.isLeft(r) && r.left.message).toContain(`Line 3, column "rank": ${says}`)
+    }
+    const dup = Geography.fromCsv("subject,neighbour,rank\n305,310,1\n305,322,1\n")
+    expect(Either.isLeft(dup) && dup.left).toMatchObject({ line: 3, column: "rank" })
+    expect(Either.isLeft(dup) && dup.left.message).toContain("rank 1 is given twice")
+  })
+
+  it("orders JSON members by rank and rejects a bad one", () => {
+    const json = Either.getOrThrow(
+      Geography.fromJson(
+        JSON.stringify({
+          id: "nn",
+          name: "Neighbours",
+          kind: "cipfa",
+          subject: "305",
+          members: ["305", { cassr: "Stockport", rank: 2 }, { cassr: "322", rank: 1 }],
+        }),
+      ),
+    )
+    expect(json[0]!.members).toEqual([{ cassr: "305" }, { cassr: "322", rank: 1 }, { cassr: "310", rank: 2 }])
+    const bad = Geography.fromJson('{"id":"nn","name":"N","members":[{"cassr":"310","rank":0}]}')
+    expect(Either.isLeft(bad) && bad.left).toMatchObject({ column: "rank" })
+    expect(Either.isLeft(bad) && bad.left.message).toContain('member "310" has rank 0')
+  })
+
   it("loads member-per-row groups from CSV and JSON, and names the bad line", () => {
     const csv = "group,council,first_year\nmine,305,\nmine,Oldham,2023-24\n"
     const [g] = Either.getOrThrow(Geography.fromCsv(csv))

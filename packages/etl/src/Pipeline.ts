@@ -386,8 +386,41 @@ const alreadyLoaded = (plugin: string, stream: string, sha256: string) =>
     ),
   )
 
+/** What stopped a run early, in a line (for `etl_run.summary_json`). */
+const stoppedBy = (cause: Cause.Cause<unknown>): string => {
+  if (Cause.isInterruptedOnly(cause)) return "interrupted"
+  const failure = Cause.failureOption(cause)
+  if (Option.isSome(failure)) {
+    const e = failure.value
+    return e instanceof Error || (typeof e === "object" && e !== null && "message" in e)
+      ? String((e as { message: unknown }).message)
+      : String(e)
+  }
+  return Cause.pretty(cause).split("\n")[0] ?? "unexpected error"
+}
+
+/** Marks a run that stopped early as failed (if it is still `running`); never fails itself. */
+const markRunFailed = (
+  w: typeof Warehouse.Service,
+  runId: string,
+  cause: Cause.Cause<unknown>,
+): Effect.Effect<void> =>
+  w
+    .use("mark the run failed", (_db, s) => {
+      // Nothing a failed run began may stay half-written (file transactions end themselves; this is the backstop).
+      if (s.inTransaction) s.exec("ROLLBACK")
+      s.prepare(
+        "update etl_run set status = 'failed', finished_at = ?, summary_json = ? where id = ? and status = 'running'",
+      ).run(nowIso(), JSON.stringify({ error: stoppedBy(cause) }), runId)
+    })
+    .pipe(
+      Effect.catchAll((e) => Effect.logWarning(`Could not mark run ${runId} failed: ${e.message}`)),
+      Effect.asVoid,
+    )
+
 /** Runs a load (see the module docs). Fails only for configuration and warehouse errors; file errors are
- * reported in the summary (`ok: false`). */
+ * reported in the summary (`ok: false`). A run that fails or is interrupted after it was recorded is marked
+ * `failed` in `etl_run` (its `summary_json` says why), never left `running`. */
 export const run = (
   options: RunOptions,
 ): Effect.Effect<
@@ -435,6 +468,11 @@ export const run = (
             "insert into etl_run (id, started_at, status, dry_run, asckit_version, config_json) values (?, ?, 'running', 0, ?, ?)",
           )
           .run(runId, startedAt, options.version ?? "unknown", JSON.stringify(options.recordConfig ?? null)),
+      )
+      // A run that stops early (a warehouse error, a defect, an interruption) is marked failed, not left
+      // `running`: the finaliser runs when the run's scope closes, before the warehouse does.
+      yield* Effect.addFinalizer((exit) =>
+        Exit.isSuccess(exit) ? Effect.void : markRunFailed(w, runId, exit.cause),
       )
     }
 

@@ -3,8 +3,8 @@ import { join } from "node:path"
 import { Effect, Schema, Stream } from "effect"
 import ExcelJS from "exceljs"
 import { describe, expect, it } from "vitest"
-import { EtlError, Fields, SourcePlugin, Tabular, WarehouseSchema } from "../src/index.js"
-import { load, query, tempDir } from "./helpers.js"
+import { EtlError, Fields, Pipeline, SourcePlugin, Tabular, WarehouseSchema } from "../src/index.js"
+import { layers, load, query, tempDir } from "./helpers.js"
 
 /** A small plugin: a people register (CSV or XLSX) loading into the `person` table. */
 const columns = ["Person_ID", "As_At", "Gender", "Birth_Year", "Ethnicity"] as const
@@ -357,5 +357,63 @@ describe("Pipeline", () => {
     expect(String(r)).toContain("the configuration is not valid")
     const unknown = await load(db, [append], { sources: [{ plugin: "nope", config: {} }] }).catch((e) => e)
     expect(String(unknown)).toContain('No source plugin "nope"')
+  })
+
+  it("marks the run failed, not running, when a warehouse error stops it", async () => {
+    const db = join(dir, "j.sqlite")
+    const file = csv(dir, "j.csv", ["Person_ID,As_At,Gender", "J1,2024-03-31,M"])
+    const broken: Pipeline.Derivation = {
+      name: "broken",
+      tables: ["person"],
+      run: () => {
+        throw new Error("database or disk is full")
+      },
+    }
+    const err = await load(db, [append], {
+      sources: [{ plugin: append.id, config: { files: [file] } }],
+      derivations: [broken],
+    }).catch((e) => e)
+    expect(String(err)).toContain("database or disk is full")
+    const [run] = query<{ status: string; finished_at: string | null; summary_json: string }>(
+      db,
+      "select status, finished_at, summary_json from etl_run",
+    )
+    expect(run).toMatchObject({ status: "failed", finished_at: expect.any(String) })
+    expect(JSON.parse(run!.summary_json).error).toContain("database or disk is full")
+    // the file itself committed before the failure, and a later run is recorded normally
+    expect(query(db, "select status from etl_file")).toEqual([{ status: "loaded" }])
+    const again = await load(db, [append], { sources: [{ plugin: append.id, config: { files: [file] } }] })
+    expect(again.ok).toBe(true)
+    expect(query(db, "select status from etl_run order by started_at, id")).toEqual([
+      { status: "failed" },
+      { status: "succeeded" },
+    ])
+  })
+
+  it("marks the run failed when it dies or is interrupted", async () => {
+    const dying = SourcePlugin.make({
+      ...append,
+      id: "people-dying",
+      inputs: () => Effect.die(new Error("bug")),
+    })
+    const db = join(dir, "k.sqlite")
+    const err = await load(db, [dying], { sources: [{ plugin: dying.id, config: { files: [] } }] }).catch(
+      (e) => e,
+    )
+    expect(String(err)).toContain("bug")
+    expect(query(db, "select status from etl_run")).toEqual([{ status: "failed" }])
+
+    const hanging = SourcePlugin.make({ ...append, id: "people-hanging", inputs: () => Effect.never })
+    const db2 = join(dir, "l.sqlite")
+    await Effect.runPromise(
+      Pipeline.run({ sources: [{ plugin: hanging.id, config: { files: [] } }], baseDir: dir }).pipe(
+        Effect.provide(layers(db2, [hanging])),
+        Effect.timeout("200 millis"),
+        Effect.ignore,
+      ),
+    )
+    expect(
+      query<{ status: string; summary_json: string }>(db2, "select status, summary_json from etl_run"),
+    ).toEqual([{ status: "failed", summary_json: JSON.stringify({ error: "interrupted" }) }])
   })
 })
