@@ -39,6 +39,50 @@ suite(plugin, {
   badConfig: { dataset: "training-courses", files: ["training/"], laCode: "999" },
 })
 
+// feedback returns: every ListenedTo and EasyToFind label; a blank return, a rating of "five" (kept, a finding),
+// and an answer the mapping does not know ("Not sure": quarantined)
+suite(plugin, {
+  config: { dataset: "feedback", files: ["feedback/"], laCode: "999" },
+  baseDir: fixtures,
+  expect: { rowsRead: 10, rowsQuarantined: 1 },
+  badConfig: {
+    dataset: "feedback",
+    files: ["feedback/"],
+    laCode: "999",
+    mapping: { codes: { ListenedTo: { Maybe: "Sometimes" } } },
+  },
+})
+
+// case-file audits: every grade and practice-check label; an audit not yet graded, a grade the mapping does not know
+suite(plugin, {
+  config: { dataset: "audits", files: ["audits/"], laCode: "999" },
+  baseDir: fixtures,
+  expect: { rowsRead: 8, rowsQuarantined: 1 },
+  badConfig: { dataset: "audits", files: ["audits/"], laCode: "99" },
+})
+
+// Safeguarding Adults Reviews: every SG5a category label; open reviews, one with no category, one the mapping does not know
+suite(plugin, {
+  config: { dataset: "sars", files: ["sars/"], laCode: "999" },
+  baseDir: fixtures,
+  expect: { rowsRead: 10, rowsQuarantined: 1 },
+  badConfig: { dataset: "sars", files: [], laCode: "999" },
+})
+
+// the carers' hub register: every age band label; a registration with nothing but its id and date, an age band
+// the mapping does not know ("Under 18")
+suite(plugin, {
+  config: { dataset: "carers-hub", files: ["carers-hub/"], laCode: "999" },
+  baseDir: fixtures,
+  expect: { rowsRead: 10, rowsQuarantined: 1 },
+  badConfig: {
+    dataset: "carers-hub",
+    mappingFile: "custom/mh-safeguarding.json",
+    files: ["carers-hub/"],
+    laCode: "999",
+  },
+})
+
 const loadSheet = (db: string, config: Record<string, unknown>, baseDir = fixtures) =>
   load(db, [plugin], { sources: [{ plugin: "spreadsheet", config }], baseDir })
 
