@@ -6,10 +6,15 @@
  * Series, by the measure's frequency (the last `sparklinePoints` points to the report quarter):
  * - monthly: month by month to the quarter's last month; quarterly: quarter by quarter;
  * - annual and biennial: financial years to the last complete one, then — for measures the report computes itself
- *   — the rolling 12 months to the report quarter, marked provisional (DHSC's quarterly-dashboard convention).
+ *   — the rolling 12 months to the report quarter, marked provisional (DHSC's quarterly-dashboard convention);
+ * - biennial (the carers' survey): the years without a survey (published as [z], or off the two-year cycle after the
+ *   last one published) are [z] "not a survey year", and the latest value and direction of travel are of the latest
+ *   survey year against the survey before it (`Published.isSurveyYear`).
  *
- * Direction of travel compares the latest point with the one before (`Benchmark.direction`: published precision, series
- * breaks); RAG compares the latest point with the configured target (`Benchmark.rag`).
+ * Direction of travel compares the latest point with the one before — for a biennial measure, the survey before
+ * (`Benchmark.direction`: published precision, series breaks); RAG compares the latest point with the configured
+ * target (`Benchmark.rag`). Ranks are of the latest year other councils have published values for
+ * (`Published.latestYear`).
  *
  * @category measures
  */
@@ -49,6 +54,9 @@ export const seriesWindows = (
     }
   }
 }
+
+/** The reason of a biennial measure's [z] years. */
+export const notSurveyYear = "not a survey year"
 
 const isAnnual = (m: Measure.Measure) => m.frequency === "annual" || m.frequency === "biennial"
 
@@ -106,6 +114,19 @@ export const build = (
               value: p,
               origin: ownSource.get(w.key) ? `published (${ownSource.get(w.key)})` : "published",
             })
+        }
+        // a biennial (survey) measure: the years without a survey are [z], not a missing value to compute
+        const offYears = new Set<string>()
+        if (m.frequency === "biennial") {
+          for (const w of ws) {
+            if (
+              w.period._tag === "FinancialYear" &&
+              Published.isSurveyYear(published.values, w.key) === false
+            ) {
+              offYears.add(w.key)
+              values.set(w.key, { value: Value.notApplicable(notSurveyYear), origin: "" })
+            }
+          }
         }
         const todo = ws.filter((w) => !values.has(w.key))
         const sqlTexts: Array<string> = []
@@ -178,10 +199,13 @@ export const build = (
         const kept = all.filter(
           (p, i) => i < all.length - 1 || p.period._tag !== "Rolling12" || p.value._tag === "Available",
         )
-        const first = kept.findIndex((p) => p.value._tag !== "NotAvailable")
+        const isOff = (p: Point) => offYears.has(Period.format(p.period))
+        const first = kept.findIndex((p) => p.value._tag !== "NotAvailable" && !isOff(p))
         const series = isAnnual(m) && first > 0 ? kept.slice(Math.min(first, kept.length - 2)) : kept
-        const latest = series.at(-1)
-        const previous = series.at(-2)
+        // a biennial measure compares survey years: the latest survey year with the survey before it
+        const surveyed = series.filter((p) => !isOff(p))
+        const latest = offYears.size > 0 && surveyed.length > 0 ? surveyed.at(-1) : series.at(-1)
+        const previous = offYears.size > 0 ? surveyed.at(-2) : series.at(-2)
         const direction =
           latest !== undefined && previous !== undefined
             ? Benchmark.direction(m, latest.value, previous.value, {
@@ -189,7 +213,10 @@ export const build = (
                 previous: previous.period,
                 ...(entry.tolerance === undefined ? {} : { tolerance: entry.tolerance }),
               })
-            : ({ direction: "not-comparable", reason: "no earlier value" } as const)
+            : ({
+                direction: "not-comparable",
+                reason: offYears.size > 0 ? "no earlier survey year" : "no earlier value",
+              } as const)
         const rag =
           entry.target === undefined || latest === undefined
             ? "none"
@@ -210,13 +237,16 @@ export const build = (
             reason: "local measure: no published comparators",
           }))
         } else {
-          const year = Published.latestYear(published.values, fyLabel)
+          const year = Published.latestYear(published.values, fyLabel, { exclude: config.laCode })
           if (year === undefined) {
+            const any = published.values.some((v) => v.level === "council")
             ranks = groups.map((g) => ({
               groupId: g.id,
               groupName: g.name,
               of: 0,
-              reason: `no published ${m.code} values are loaded`,
+              reason: any
+                ? `no year to ${fyLabel} has published ${m.code} values for two or more other councils`
+                : `no published ${m.code} values are loaded`,
             }))
           } else {
             let ownValue = own.get(year) ?? values.get(year)?.value

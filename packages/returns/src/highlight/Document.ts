@@ -1,6 +1,6 @@
 /**
  * The report as a return `Document` (the shape every return plugin gives): a Highlights sheet (one row per measure,
- * every figure tied to its query), a Trend data sheet (each sparkline's points), one sheet per section with its
+ * every figure tied to its query, with the region's and England's published values; then each obsession's commentary), a Trend data sheet (each sparkline's points), one sheet per section with its
  * tables and commentary, the gaps as validation queries ("nothing loaded from …"), the notes and the queries. The
  * generic `WorkbookWriter` can render it; `Xlsx` renders it with the report's own highlight sheet.
  *
@@ -60,6 +60,9 @@ export const sheetNames: Readonly<Record<string, string>> = {
   feedback: "Feedback and carers",
 }
 
+const regionOf = (report: Report): string | undefined =>
+  Format.regionName(report.obsessions.flatMap((o) => o.rows))
+
 /** The column headers of the Highlights table (after the Obsession and Measure row headers). */
 export const highlightColumns = (report: Report): ReadonlyArray<string> => [
   "Code",
@@ -73,6 +76,7 @@ export const highlightColumns = (report: Report): ReadonlyArray<string> => [
   "Target",
   "RAG",
   ...report.comparators.map((g) => `${g.name} rank`),
+  ...(regionOf(report) === undefined ? [] : [`${regionOf(report)} value`]),
   "England value",
   "Ranked year",
   "Source",
@@ -83,7 +87,8 @@ const pointCell = (m: Measure.Measure, p: Point | undefined, query: string): Cel
   p === undefined ? text("–") : valueCell(m, p.value, query)
 
 const rowCells = (report: Report, r: MeasureRow): ReadonlyArray<Cell> => {
-  const england = r.comparators.find((c) => c.name === "England")
+  const england = Format.comparatorIn(r, "england")
+  const region = Format.comparatorIn(r, "region")
   const ranked = r.ranks.find((x) => x.year !== undefined)?.year
   return [
     text(`${r.measure.framework === "local" ? "LOCAL" : r.measure.framework} ${r.measure.code}`),
@@ -98,6 +103,9 @@ const rowCells = (report: Report, r: MeasureRow): ReadonlyArray<Cell> => {
     r.target === undefined ? text("–") : { value: r.target, kind: "label", format: cellFormat(r.measure) },
     text(Format.rag(r.rag)),
     ...report.comparators.map((g) => text(Format.rank(Format.rankIn(r, g.id)))),
+    ...(regionOf(report) === undefined
+      ? []
+      : [region === undefined ? text("–") : valueCell(r.measure, region.value, r.query)]),
     england === undefined ? text("–") : valueCell(r.measure, england.value, r.query),
     text(ranked ?? "–"),
     text(r.source),
@@ -175,6 +183,11 @@ export const fromReport = (report: Report): Document => {
           ? []
           : [{ ...commentaryTable("summary", report.summary), title: "Summary" }]),
         highlightTable(report),
+        ...report.obsessions.flatMap((o) =>
+          o.commentary === undefined
+            ? []
+            : [{ ...commentaryTable(`obsession-${o.id}`, o.commentary), title: `${o.id}: ${o.title}` }],
+        ),
       ],
     },
     ...report.sections.map(

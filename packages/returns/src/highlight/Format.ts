@@ -5,7 +5,7 @@
  * @category output
  */
 import { Benchmark, type Measure, Value } from "@asckit/core"
-import type { MeasureRow, Rank } from "./Model.js"
+import type { Comparator, MeasureRow, Rank } from "./Model.js"
 
 /** A value as text with its unit (`64.3%`, `1,204`, `19.1`), or its marker. */
 export const value = (measure: Measure.Measure, v: Value.Value): string =>
@@ -68,6 +68,14 @@ export const target = (row: MeasureRow): string =>
 /** The rank of a row in a group, by group id. */
 export const rankIn = (row: MeasureRow, groupId: string): Rank | undefined =>
   row.ranks.find((r) => r.groupId === groupId)
+
+/** A row's published comparator value (`england` or `region`), if any. */
+export const comparatorIn = (row: MeasureRow, id: Comparator["id"]): Comparator | undefined =>
+  row.comparators.find((c) => c.id === id)
+
+/** The name of the region the report's rows are compared with (e.g. `North West`), when any row has one. */
+export const regionName = (rows: ReadonlyArray<MeasureRow>): string | undefined =>
+  rows.flatMap((r) => r.comparators).find((c) => c.id === "region")?.name
 
 /** Why a row has no ranks (the same reason for every group), if so. */
 export const rankReason = (row: MeasureRow): string | undefined => {

@@ -12,7 +12,7 @@ import { Value } from "@asckit/core"
 import type { Cell, Table } from "../ReturnDocument.js"
 import * as Format from "./Format.js"
 import { escape, toHtml } from "./Markdown.js"
-import type { MeasureRow, Report, Section } from "./Model.js"
+import type { Comparator, MeasureRow, Report, Section } from "./Model.js"
 import * as Svg from "./Svg.js"
 
 const css = `
@@ -162,7 +162,10 @@ const rankCell = (row: MeasureRow, groupId: string, label: string): string => {
   return `<td class="num" data-label="${escape(label)}">${escape(text)}${q ? `<small>${escape(q)}</small>` : ""}${r?.year && r.rank !== undefined ? `<small>${escape(r.year)}</small>` : ""}</td>`
 }
 
-const measureRow = (row: MeasureRow, groups: Report["comparators"]): string => {
+const comparatorCell = (row: MeasureRow, label: string, c: Comparator | undefined, extra = ""): string =>
+  `<td class="num" data-label="${escape(label)}">${c ? `${escape(Format.value(row.measure, c.value))}<small>${escape(c.year)}</small>${c.value._tag !== "Available" && Format.reason(c.value) ? `<small>${escape(Format.reason(c.value)!)}</small>` : ""}` : "–"}${extra}</td>`
+
+const measureRow = (row: MeasureRow, groups: Report["comparators"], region: string | undefined): string => {
   const d = row.direction
   const tone = Format.tone(d.direction)
   const values = row.series.map((p) => (p.value._tag === "Available" ? p.value.value : null))
@@ -173,7 +176,7 @@ const measureRow = (row: MeasureRow, groups: Report["comparators"]): string => {
   })
   const first = row.series[0]
   const last = row.series.at(-1)
-  const england = row.comparators.find((c) => c.name === "England")
+  const england = Format.comparatorIn(row, "england")
   const rankReason = Format.rankReason(row)
   const englandRank = Format.rankIn(row, "england")
   const change =
@@ -192,24 +195,32 @@ const measureRow = (row: MeasureRow, groups: Report["comparators"]): string => {
 <td data-label="Target / RAG">${row.target === undefined ? "–" : `${escape(Format.target(row))}${row.rag === "none" ? "" : `<br><span class="rag ${row.rag}">${escape(Format.rag(row.rag))}</span>`}`}</td>
 ${groups
   .filter((g) => g.id !== "england")
-  .map((g) => rankCell(row, g.id, g.name))
+  .map((g) => rankCell(row, g.id, `${g.name} rank`))
   .join("\n")}
-<td class="num" data-label="England">${england ? `${escape(Format.value(row.measure, england.value))}<small>${escape(england.year)}</small>` : "–"}${englandRank?.rank !== undefined ? `<small>rank ${englandRank.rank} of ${englandRank.of}, ${escape(Format.quartile(englandRank))}</small>` : ""}${rankReason && row.measure.framework !== "local" ? `<small>${escape(rankReason)}</small>` : ""}</td>
+${region === undefined ? "" : `${comparatorCell(row, region, Format.comparatorIn(row, "region"))}\n`}${comparatorCell(
+  row,
+  "England",
+  england,
+  `${englandRank?.rank !== undefined ? `<small>rank ${englandRank.rank} of ${englandRank.of}, ${escape(Format.quartile(englandRank))}</small>` : ""}${rankReason && row.measure.framework !== "local" ? `<small>${escape(rankReason)}</small>` : ""}`,
+)}
 </tr>`
 }
 
 const highlightTable = (report: Report): string => {
   const groups = report.comparators
-  const cols = 8 + groups.filter((g) => g.id !== "england").length
+  const region = Format.regionName(report.obsessions.flatMap((o) => o.rows))
+  const cols = 8 + groups.filter((g) => g.id !== "england").length + (region === undefined ? 0 : 1)
   const head = `<thead><tr><th scope="col">Measure</th><th scope="col">Frequency</th><th scope="col">Polarity</th><th scope="col">Trend</th><th scope="col">Latest</th><th scope="col">Direction of travel</th><th scope="col">Target / RAG</th>${groups
     .filter((g) => g.id !== "england")
     .map((g) => `<th scope="col" class="num">${escape(g.name)} rank</th>`)
-    .join("")}<th scope="col" class="num">England</th></tr></thead>`
+    .join(
+      "",
+    )}${region === undefined ? "" : `<th scope="col" class="num">${escape(region)}</th>`}<th scope="col" class="num">England</th></tr></thead>`
   const bodies = report.obsessions
     .map(
       (o) =>
         `<tbody id="${escape(`obsession-${o.id}`)}"><tr><th class="obsession" colspan="${cols}" scope="colgroup">${escape(`${o.id}: ${o.title}`)}</th></tr>${o.rows
-          .map((r) => measureRow(r, groups))
+          .map((r) => measureRow(r, groups, region))
           .join(
             "\n",
           )}${o.commentary ? `<tr class="comment-row"><td colspan="${cols}"><div class="commentary">${toHtml(o.commentary)}</div></td></tr>` : ""}</tbody>`,

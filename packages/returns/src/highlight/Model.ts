@@ -32,6 +32,15 @@ export interface Rank {
   readonly reason?: string
 }
 
+/** A published comparator value of a measure: England's or the council's region's, for the ranked year. */
+export interface Comparator {
+  readonly id: "england" | "region"
+  /** `England`, or the region's name (e.g. `North West`). */
+  readonly name: string
+  readonly year: string
+  readonly value: Value.Value
+}
+
 /** One row of the highlight table. */
 export interface MeasureRow {
   readonly measure: Measure.Measure
@@ -48,11 +57,7 @@ export interface MeasureRow {
   /** Ranks by group (CIPFA, region, Greater Manchester, England), in that order. */
   readonly ranks: ReadonlyArray<Rank>
   /** Published comparators for the ranked year: England and the region. */
-  readonly comparators: ReadonlyArray<{
-    readonly name: string
-    readonly year: string
-    readonly value: Value.Value
-  }>
+  readonly comparators: ReadonlyArray<Comparator>
   /** What the values are and where they came from. */
   readonly source: string
   /** Why the latest value is missing, when it is. */

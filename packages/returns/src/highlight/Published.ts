@@ -8,10 +8,12 @@
  * For a CLD-based measure, the report quarter also gets a provisional point: the rolling 12 months to the quarter
  * (DHSC's quarterly dashboard method), unless the quarter ends the year.
  *
- * Ranks (`Benchmark.rank`: competition ranks, 1 = best by polarity) are of the latest year with published council
- * values, among each group's members' published values, the council taking its own place — or, for a council whose
- * code is not published (the synthetic borough), the place of the council it stands in for (`benchmarkAs`). Ranking
- * reads only the rows of one measure; the polarity-aware ordering is core's.
+ * Ranks (`Benchmark.rank`: competition ranks, 1 = best by polarity) are of the latest year with published values for
+ * at least two councils other than the council's own code (`latestYear`: its own rows, such as the synthetic borough's
+ * ASC-WDS 6A, and the [z] years of a biennial survey do not count), among each group's members' published values, the
+ * council taking its own place — or, for a council whose code is not published (the synthetic borough), the place of
+ * the council it stands in for (`benchmarkAs`). A group where no other member has a value gets a stated reason, not
+ * "1 of 1". Ranking reads only the rows of one measure; the polarity-aware ordering is core's.
  *
  * @category measures
  */
@@ -22,7 +24,7 @@ import { Effect } from "effect"
 import * as Ascof from "../measures/ascof/index.js"
 import * as Other from "../measures/other/index.js"
 import * as Survey from "../measures/survey/index.js"
-import type { Rank } from "./Model.js"
+import type { Comparator, Rank } from "./Model.js"
 import { type Ctx, num, text } from "./Sql.js"
 
 /** A published value of a measure. */
@@ -188,13 +190,59 @@ export const groups = (
   return out
 }
 
-/** The latest year (at or before `maxYear`) with published council values of the measure. */
-export const latestYear = (values: ReadonlyArray<PublishedValue>, maxYear: string): string | undefined =>
-  values
-    .filter((v) => v.level === "council" && v.year <= maxYear)
-    .map((v) => v.year)
+/**
+ * The latest year (at or before `maxYear`) to rank a measure in: the latest with published values (not markers) for
+ * at least `minimum` councils (default 2) other than the council's own code (`exclude`, e.g. the synthetic borough's
+ * 999, whose own rows — such as its ASC-WDS 6A value — must not make a year of one). For a biennial measure this skips
+ * the years without a survey, published as [z] for every council.
+ */
+export const latestYear = (
+  values: ReadonlyArray<PublishedValue>,
+  maxYear: string,
+  options: { readonly exclude?: string; readonly minimum?: number } = {},
+): string | undefined => {
+  const exclude = options.exclude?.toUpperCase()
+  const counts = new Map<string, Set<string>>()
+  for (const v of values) {
+    if (v.level !== "council" || v.year > maxYear || v.value._tag !== "Available") continue
+    const code = v.code.toUpperCase()
+    if (code === exclude) continue
+    const set = counts.get(v.year) ?? new Set<string>()
+    set.add(code)
+    counts.set(v.year, set)
+  }
+  const minimum = options.minimum ?? 2
+  return [...counts.entries()]
+    .filter(([, codes]) => codes.size >= minimum)
+    .map(([year]) => year)
     .sort()
     .at(-1)
+}
+
+const startYear = (year: string): number | undefined => {
+  const m = /^(\d{4})-\d{2}$/.exec(year)
+  return m === null ? undefined : Number(m[1])
+}
+
+/**
+ * For a biennial (survey) measure, whether a financial year is a survey year: `false` when the year is published
+ * only as [z] (no survey, e.g. SACE in 2024-25), `true` when anything of it is published with a value; for a year
+ * not published (yet), by the two-year cycle from the latest earlier survey year published. `undefined` when nothing
+ * published tells (no earlier survey year is loaded).
+ */
+export const isSurveyYear = (values: ReadonlyArray<PublishedValue>, year: string): boolean | undefined => {
+  const rows = values.filter((v) => v.year === year)
+  if (rows.some((v) => v.value._tag === "Available")) return true
+  if (rows.length > 0) return !rows.every((v) => v.value._tag === "NotApplicable")
+  const start = startYear(year)
+  if (start === undefined) return undefined
+  const surveyed = values
+    .filter((v) => v.value._tag === "Available")
+    .map((v) => startYear(v.year))
+    .filter((y): y is number => y !== undefined && y < start)
+  if (surveyed.length === 0) return undefined
+  return (start - Math.max(...surveyed)) % 2 === 0
+}
 
 /** The council's ranks in each group for a year, its own value replacing its stand-in's published one. */
 export const ranks = (
@@ -230,6 +278,16 @@ export const ranks = (
     }))
     if (!entries.some((e) => e.key === self)) entries.push({ key: self, value: own })
     const r = Benchmark.rank(measure, entries).find((e) => e.key === self)!
+    if (r.of < 2) {
+      // a group of one is no ranking: say so instead
+      return {
+        groupId: g.id,
+        groupName: g.name,
+        year,
+        of: 0,
+        reason: `no other ${g.name} council has a published ${year} value`,
+      }
+    }
     return {
       groupId: g.id,
       groupName: g.name,
@@ -246,20 +304,32 @@ export const comparators = (
   values: ReadonlyArray<PublishedValue>,
   year: string,
   benchmarkAs: string,
-): ReadonlyArray<{ readonly name: string; readonly year: string; readonly value: Value.Value }> => {
+): ReadonlyArray<Comparator> => {
   const council = Geography.byCassr(benchmarkAs)
   const region = council === undefined ? undefined : Geography.region(council.region)
-  const find = (level: string, code: string) =>
-    values.find((v) => v.level === level && v.year === year && v.code.toUpperCase() === code.toUpperCase())
-      ?.value
-  const out: Array<{ name: string; year: string; value: Value.Value }> = [
-    { name: "England", year, value: find("england", "England") ?? Value.notAvailable("not loaded") },
+  // a value before a marker, when two tables publish the same geography (e.g. ASC-WDS and the ASCOF tables)
+  const find = (level: string, code: string) => {
+    const found = values.filter(
+      (v) => v.level === level && v.year === year && v.code.toUpperCase() === code.toUpperCase(),
+    )
+    return (found.find((v) => v.value._tag === "Available") ?? found[0])?.value
+  }
+  const out: Array<Comparator> = [
+    {
+      id: "england",
+      name: "England",
+      year,
+      value: find("england", "England") ?? Value.notAvailable(`no published ${year} England value is loaded`),
+    },
   ]
   if (region !== undefined) {
     out.push({
+      id: "region",
       name: region.name,
       year,
-      value: find("region", region.code) ?? Value.notAvailable("not loaded"),
+      value:
+        find("region", region.code) ??
+        Value.notAvailable(`no published ${year} ${region.name} value is loaded`),
     })
   }
   return out

@@ -1,8 +1,8 @@
 /**
  * The report as an xlsx workbook that looks like the report: a Highlights sheet laid out as the highlight table
- * (a band per obsession, then one row per measure with its frequency, polarity, a trend image, the latest value
- * formatted as a number, direction-of-travel symbols coloured by judgement, the target and a RAG-filled cell, the
- * ranks and the England value), then one sheet per section with its tables, the Trend data sheet (the numbers
+ * (a band per obsession with its commentary under it, then one row per measure with its frequency, polarity, a trend
+ * image, the latest value formatted as a number, direction-of-travel symbols coloured by judgement, the target and a
+ * RAG-filled cell, the ranks and the region's and England's published values), then one sheet per section with its tables, the Trend data sheet (the numbers
  * behind each trend image), Validation (what could not be shown and why) and Notes (sources, coverage and the query
  * behind every figure).
  *
@@ -33,6 +33,15 @@ const RAG_FILL: Record<string, ExcelJS.Fill> = {
 const TONE: Record<string, string> = { good: "FF1A7F37", bad: "FFC62828", neutral: "FF555555" }
 const THIN: Partial<ExcelJS.Borders> = { bottom: { style: "thin", color: { argb: "FFD9DEE4" } } }
 
+/** The published comparator columns after the ranks: the region's value (when there is one), then England's. */
+const valueColumns = (report: Report): ReadonlyArray<{ id: "england" | "region"; header: string }> => {
+  const region = Format.regionName(report.obsessions.flatMap((o) => o.rows))
+  return [
+    ...(region === undefined ? [] : [{ id: "region" as const, header: region }]),
+    { id: "england", header: "England" },
+  ]
+}
+
 /** The columns of the Highlights sheet. */
 const columns = (report: Report) => [
   { header: "Measure", width: 40 },
@@ -46,7 +55,7 @@ const columns = (report: Report) => [
   { header: "Target", width: 9 },
   { header: "RAG", width: 8 },
   ...report.comparators.map((g) => ({ header: `${g.name} rank`, width: g.id === "cipfa" ? 15 : 12 })),
-  { header: "England", width: 10 },
+  ...valueColumns(report).map((c) => ({ header: c.header, width: 11 })),
   { header: "Reason / note", width: 70 },
 ]
 
@@ -74,6 +83,7 @@ export const addHighlights = (wb: ExcelJS.Workbook, report: Report): ExcelJS.Wor
   // exceljs orders sheets by `orderNo` (not in its types): first
   ;(ws as unknown as { orderNo: number }).orderNo = 0
   const cols = columns(report)
+  const valueCols = valueColumns(report)
   ws.columns = cols.map((c) => ({ width: c.width }))
   ws.getCell(1, 1).value = report.title
   ws.getCell(1, 1).font = { bold: true, size: 16, color: { argb: "FF1F3A5F" } }
@@ -111,6 +121,17 @@ export const addHighlights = (wb: ExcelJS.Workbook, report: Report): ExcelJS.Wor
     band.fill = BAND
     ws.getRow(r).height = 20
     r += 1
+    if (o.commentary !== undefined) {
+      // the obsession's commentary under its band, as plain text across the table's width
+      const text = toText(o.commentary)
+      ws.mergeCells(r, 1, r, cols.length)
+      const cell = ws.getCell(r, 1)
+      cell.value = text
+      cell.alignment = { wrapText: true, vertical: "top" }
+      cell.font = { italic: true, size: 10, color: { argb: "FF1B1F24" } }
+      ws.getRow(r).height = Math.min(300, 15 * Math.ceil(text.length / 220 + text.split("\n").length))
+      r += 1
+    }
     for (const row of o.rows) {
       const x = ws.getRow(r)
       x.height = 26
@@ -157,14 +178,21 @@ export const addHighlights = (wb: ExcelJS.Workbook, report: Report): ExcelJS.Wor
         const q = Format.quartile(rk)
         if (q) c.note = `${q}${rk?.year ? `, ${rk.year}` : ""}`
       })
-      const eng = row.comparators.find((c) => c.name === "England")
-      const e = x.getCell(rankStart + report.comparators.length)
-      if (eng?.value._tag === "Available") {
-        e.value = eng.value.value
-        e.numFmt = numberFormats[cellFormat(row.measure)] ?? "General"
-        e.note = `England ${eng.year}`
-      } else e.value = eng ? Format.value(row.measure, eng.value) : "–"
-      const why = x.getCell(rankStart + report.comparators.length + 1)
+      const valueStart = rankStart + report.comparators.length
+      valueCols.forEach((vc, i) => {
+        const c = Format.comparatorIn(row, vc.id)
+        const e = x.getCell(valueStart + i)
+        if (c?.value._tag === "Available") {
+          e.value = c.value.value
+          e.numFmt = numberFormats[cellFormat(row.measure)] ?? "General"
+          e.note = `${c.name} ${c.year}`
+        } else {
+          e.value = c ? Format.value(row.measure, c.value) : "–"
+          const why = c === undefined ? undefined : Format.reason(c.value)
+          if (why) e.note = why
+        }
+      })
+      const why = x.getCell(valueStart + valueCols.length)
       why.value =
         [row.reason, Format.rankReason(row)].filter((s) => s !== undefined && s !== "").join(" · ") ||
         row.source

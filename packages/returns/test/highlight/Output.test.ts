@@ -87,9 +87,14 @@ describe("report outputs", async () => {
     expect(html.match(/<svg class="spark"/g)).toHaveLength(rows.length)
     expect(html).toContain("O1: Nobody waits too long")
     expect(html).toContain(
-      '<td class="num" data-label="Greater Manchester">2 of 10<small>top quartile</small>',
+      '<td class="num" data-label="Greater Manchester rank">2 of 10<small>top quartile</small>',
     )
     expect(html).toContain('<span class="latest">60.0%</span><small>Sep 2025</small>')
+    // the region's published value beside England's
+    expect(html).toContain(
+      '<th scope="col" class="num">North West</th><th scope="col" class="num">England</th>',
+    )
+    expect(html).toContain('<td class="num" data-label="North West">78.5%<small>2024-25</small></td>')
     // sections with charts and tables, and the stated reason where nothing is loaded
     expect(html).toContain('<section class="report-section" id="section-reviews">')
     expect(html).toMatch(
@@ -145,6 +150,16 @@ describe("report outputs", async () => {
     expect(reablement.getCell(col("Greater Manchester rank")).value).toBe("2 of 10")
     expect(reablement.getCell(col("CIPFA nearest neighbours rank")).value).toBe("not configured")
     expect(reablement.getCell(col("England")).value).toBe(77.1)
+    expect(reablement.getCell(col("North West")).value).toBe(78.5)
+    expect(reablement.getCell(col("North West")).note).toBe("North West 2024-25")
+    // each obsession's commentary under its band, as plain text
+    const cells: Array<string> = []
+    ws.eachRow((r) => {
+      cells.push(String(r.getCell(1).value))
+    })
+    const band = cells.findIndex((c) => c.startsWith("O1: "))
+    expect(cells[band + 1]).toMatch(/^Waits are down; see the plan \(https:\/\/example\.org\/plan\?a=1&b=2\)/)
+    expect(cells[band + 1]).toBe(Markdown.toText(written.report.obsessions[0]!.commentary!))
     const concerns = find("Safeguarding concerns received")
     expect(concerns.getCell(col("Previous")).value).toBe("[c]")
     const atHome = find(title("LOCAL:AT-HOME-91-DAYS"))

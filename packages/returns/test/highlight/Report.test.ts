@@ -133,8 +133,8 @@ describe("highlight report: published values, ranks and comparators", async () =
     expect(gm).toMatchObject({ rank: 2, of: 10, quartile: 1, year: "2024-25" })
     expect(r.ranks.find((x) => x.groupId === "cipfa")).toMatchObject({ reason: "not configured" })
     expect(r.comparators).toEqual([
-      { name: "England", year: "2024-25", value: Value.available(77.1, 142525, 184745) },
-      { name: "North West", year: "2024-25", value: Value.available(78.5, 23925, 30465) },
+      { id: "england", name: "England", year: "2024-25", value: Value.available(77.1, 142525, 184745) },
+      { id: "region", name: "North West", year: "2024-25", value: Value.available(78.5, 23925, 30465) },
     ])
   })
 
