@@ -1,6 +1,6 @@
 /** `asckit returns` as a user runs it: a real process, a warehouse loaded by `asckit etl`, real workbooks. */
 import { spawnSync } from "node:child_process"
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { createRequire } from "node:module"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -133,6 +133,83 @@ describe("asckit returns", () => {
     })
     expect(values).toHaveLength(1)
     expect(values[0] === "[c]" || (typeof values[0] === "number" && values[0] % 5 === 0)).toBe(true)
+    // 1 application completed in 2024-25 (not granted): the percentage granted (0 of 1) and the mean days are [c]
+    const summary: Record<string, unknown> = {}
+    wb.getWorksheet("Summary")!.eachRow((row) => {
+      summary[String(row.getCell(1).value)] = row.getCell(2).value
+    })
+    expect(summary["DoLS applications completed in the year"]).toBe("[c]")
+    expect(summary["Completed DoLS applications that were granted"]).toBe("[c]")
+    expect(summary["Mean number of days to complete a DoLS application (days)"]).toBe("[c]")
+    // findings quote exact figures: no Validation sheet in a publication
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Summary", "Notes"])
+  })
+
+  it("writes the CLD submission CSV beside its validation workbook, from a warehouse with raw identifiers", async () => {
+    // The shared warehouse holds pseudonyms only: the CLI refuses, saying what to do, and writes nothing.
+    const pseudonymised = asckit([
+      "returns",
+      "build",
+      "cld-submission",
+      "-p",
+      "2024-25 Q3",
+      "--out",
+      "cld-ps",
+    ])
+    expect(pseudonymised.code).toBe(1)
+    expect(pseudonymised.err).toContain("The warehouse holds pseudonymised identifiers only")
+    expect(pseudonymised.err).toContain("keepIdentifiers: true")
+    expect(existsSync(join(dir, "cld-ps"))).toBe(false)
+    // A warehouse loaded with keepIdentifiers.
+    writeFileSync(
+      join(dir, "ids.json"),
+      JSON.stringify({
+        warehouse: "ids.sqlite",
+        pseudonymisation: { keyEnv: "ASCKIT_TEST_KEY" },
+        keepIdentifiers: true,
+        sources: [{ plugin: "cld", files: ["cld/"] }],
+      }),
+    )
+    expect(asckit(["etl", "-c", "ids.json"]).code).toBe(0)
+    const r = asckit([
+      "returns",
+      "build",
+      "cld-submission",
+      "-p",
+      "2024-25 Q3",
+      "-c",
+      "ids.json",
+      "--out",
+      "cld",
+    ])
+    expect(r.code).toBe(0)
+    expect(r.out).toContain("Wrote cld/cld-submission-999-2024-25-Q3-draft.xlsx")
+    expect(r.out).toContain(
+      "Wrote cld/CLD_999_2024-25_Q3_20240101-20241231.csv (the CLD submission: 8 rows; personal data",
+    )
+    const csv = readFileSync(join(dir, "cld", "CLD_999_2024-25_Q3_20240101-20241231.csv"), "utf8")
+    const lines = csv.split("\r\n").filter((l) => l !== "")
+    expect(lines[0]).toMatch(/^LA_Code,Reporting_Period_Start_Date,Reporting_Period_End_Date,NHS_Number,/)
+    expect(lines).toHaveLength(9)
+    // real identifiers and Release 2 labels, the reporting period of the rolling 12 months
+    expect(lines.slice(1).every((l) => l.startsWith("999,2024-01-01,2024-12-31,"))).toBe(true)
+    expect(lines.some((l) => l.startsWith("999,2024-01-01,2024-12-31,9434765919,P0001,"))).toBe(true)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.readFile(join(dir, "cld", "cld-submission-999-2024-25-Q3-draft.xlsx"))
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Summary", "Rows", "Validation", "Notes"])
+    // not for publication
+    const pub = asckit([
+      "returns",
+      "build",
+      "cld-submission",
+      "-p",
+      "2024-25 Q3",
+      "-c",
+      "ids.json",
+      "--publication",
+    ])
+    expect(pub.code).toBe(2)
+    expect(pub.err).toContain("--publication does not apply to the CLD submission")
   })
 
   it("exits 2 for usage and configuration errors, saying what to do", () => {

@@ -5,15 +5,22 @@
  *
  * @category models
  */
-import { Rounding } from "@asckit/core"
+import { type Outcome, Rounding, Value } from "@asckit/core"
 
 /** How a cell is shown: whole numbers, fixed decimals, a percentage already ×100, text or a date. */
 export type Format = "integer" | "decimal1" | "decimal3" | "percent1" | "percent0" | "text" | "date"
 
 /**
- * A cell. `kind` says what publication does with it: `count` cells are suppressed below 5 and rounded to 5 in
- * publication mode; `measure` cells (rates, percentages) are published as they are (their counts are suppressed
- * with them when the plugin says so); `label`/`text` cells are never touched.
+ * What a measure cell was computed from, for publication: its exact counts (a numerator and, for a ratio, a
+ * denominator, as `@asckit/core` `Outcome.Counts`), or `"public"` for a figure that is already public and holds no
+ * small number of people (a population estimate, a value DHSC has published), which publication keeps as it is.
+ */
+export type Basis = Outcome.Counts | "public"
+
+/**
+ * A cell. `kind` says what publication does with it (`publish`): `count` cells are suppressed below 5 and rounded
+ * to 5; `measure` cells (rates, percentages, means) are suppressed when their `basis` has a numerator or denominator
+ * below 5, and suppressed outright when they have no basis; `label`/`text` cells are never touched.
  */
 export interface Cell {
   readonly value: number | string | null
@@ -25,6 +32,8 @@ export interface Cell {
   readonly query?: string
   /** A note for the reader (shown as a cell comment). */
   readonly note?: string
+  /** For a measure: the counts it was computed from, which decide whether publication may show it. */
+  readonly basis?: Basis
 }
 
 /** A row: its header cells (one per row-header column) and its value cells (one per column header). */
@@ -110,6 +119,24 @@ export const measure = (
   ...(marker === undefined ? {} : { marker }),
 })
 
+/** The cell with the counts behind its measure (see `Basis`). */
+export const withBasis = (cell: Cell, basis: Basis): Cell => ({ ...cell, basis })
+
+/**
+ * A measure cell from a `@asckit/core` value: its number with the numerator and denominator behind it as the
+ * basis, or its marker (`[c]`, `[x]`, `[z]`).
+ */
+export const fromValue = (v: Value.Value, format: Format, query?: string): Cell =>
+  v._tag === "Available"
+    ? {
+        ...measure(v.value, format, query),
+        basis: {
+          numerator: v.numerator ?? v.value,
+          ...(v.denominator === undefined ? {} : { denominator: v.denominator }),
+        },
+      }
+    : measure(null, format, query, Value.marker(v) ?? "[x]")
+
 /** A text cell. */
 export const text = (value: string | null): Cell => ({ value, kind: "text", format: "text" })
 
@@ -120,26 +147,60 @@ export const label = (value: string): Cell => ({ value, kind: "label", format: "
 export const errors = (doc: Document): ReadonlyArray<Finding> =>
   doc.findings.filter((f) => f.severity === "error")
 
+/** The publication threshold: a count, numerator or denominator below it is not published. */
+export const threshold = 5
+
+/** Why a measure cell was suppressed, as the cell's note in publication. */
+const suppressedNote = {
+  small: `Suppressed: computed from a count below ${threshold}.`,
+  unknown: "Suppressed: the return gives no counts for this figure, so publication cannot check them.",
+} as const
+
 /**
- * The document with publication rules applied to its count cells (ODS-2425 and SAC conventions): a count below 5
- * becomes `[c]`, every other count is rounded to the nearest 5. Measures are left as computed: the plugin decides
- * (with `@asckit/core` `Outcome.publish`) whether a measure is suppressed with its counts.
+ * A cell as published (ODS-2425 and SAC conventions, `@asckit/core` `Outcome.publish`):
+ *
+ * - a `count` below 5 (but not zero) becomes `[c]`; every other count is rounded to the nearest 5;
+ * - a `measure` is `[c]` when its basis has a numerator or a denominator below 5 — zero included, the
+ *   numerator-or-denominator rule of `Outcome.publish` — and otherwise keeps the value computed from the exact
+ *   counts (counts are rounded after measures are computed, never before); a measure with a `"public"` basis is kept;
+ * - a `measure` holding a number without a basis is `[c]`: publication cannot tell whether it reveals a small number
+ *   (a 3-of-4 rate would), so it withholds it; plugins attach the basis (`withBasis`, `fromValue`) to publish it;
+ * - markers, blanks, labels and text are kept.
+ */
+export const publishCell = (c: Cell): Cell => {
+  if (c.marker !== undefined || typeof c.value !== "number") return c
+  if (c.kind === "count") {
+    if (c.value > 0 && c.value < threshold) return { ...c, value: null, marker: "[c]" }
+    return { ...c, value: Rounding.roundToNearest(c.value, 5) }
+  }
+  if (c.kind !== "measure" || c.basis === "public") return c
+  const below = (x: number | undefined) => x !== undefined && x < threshold
+  if (c.basis !== undefined && !below(c.basis.numerator) && !below(c.basis.denominator)) return c
+  return {
+    ...c,
+    value: null,
+    marker: "[c]",
+    note: c.basis === undefined ? suppressedNote.unknown : suppressedNote.small,
+  }
+}
+
+/** A source file's row count in a Notes value (`…, 4 rows loaded)`), which can be a small number of people. */
+const ROWS_LOADED = /, [\d,]+ rows? loaded\)/g
+
+/**
+ * The document with publication rules applied to every cell (`publishCell`), and the row counts of source files
+ * taken out of its notes. Its findings are kept (for the person building it), but they quote exact figures:
+ * `WorkbookWriter` leaves the Validation sheet out of a publication.
  */
 export const publish = (doc: Document): Document => ({
   ...doc,
   publication: true,
+  notes: doc.notes.map((n) => ({ ...n, value: n.value.replace(ROWS_LOADED, ")") })),
   sheets: doc.sheets.map((s) => ({
     ...s,
     tables: s.tables.map((t) => ({
       ...t,
-      rows: t.rows.map((r) => ({
-        ...r,
-        cells: r.cells.map((c): Cell => {
-          if (c.kind !== "count" || typeof c.value !== "number" || c.marker) return c
-          if (c.value > 0 && c.value < 5) return { ...c, value: null, marker: "[c]" }
-          return { ...c, value: Rounding.roundToNearest(c.value, 5) }
-        }),
-      })),
+      rows: t.rows.map((r) => ({ ...r, cells: r.cells.map(publishCell) })),
     })),
   })),
 })

@@ -1,8 +1,15 @@
 /**
  * Renders a return `Document` as an xlsx workbook with exceljs, for Excel and LibreOffice: one worksheet per sheet
- * (title, then each table with bold, frozen headers), numbers stored as numbers with number formats, markers
+ * (title, then each table with bold headers), numbers stored as numbers with number formats, markers
  * (`[c]`, `[x]`, `[z]`) as right-aligned text, notes as cell comments, sensible column widths; then a Validation
  * sheet (every finding) and a Notes sheet (period, sources, run, version, and the query behind every figure).
+ *
+ * Frozen panes (`freezeOf`): a sheet with one table freezes that table's header rows and row-header columns; a sheet
+ * with several tables (SG2, LTS001b…) freezes only its two title rows, and its row-header columns when every table
+ * has the same number of them — a later table's headers sit lower down, so no single split fits them all.
+ *
+ * A publication (`ReturnDocument.publish`) has no Validation sheet: findings quote exact figures (this year's and
+ * last year's counts side by side), which would undo the suppression. The Notes sheet says so.
  *
  * @category services
  */
@@ -133,6 +140,27 @@ const fitWidths = (ws: ExcelJS.Worksheet, min = 8, max = 60) => {
   })
 }
 
+/** What publication does, as the sheets' subtitle says. */
+const PUBLICATION =
+  "counts under 5 suppressed, others rounded to 5; rates and percentages on a count under 5 suppressed"
+
+/** The rows of a sheet's title (its title, then the return and period). */
+const TITLE_ROWS = 2
+
+/**
+ * Where a sheet's panes are frozen, from the tables' layout: `tables` gives, per table, its last header row and
+ * its number of row-header columns. One table: below its headers and right of its row headers. Several: below the
+ * title rows, and right of the row headers when all tables have the same number (else no columns frozen).
+ */
+export const freezeOf = (
+  tables: ReadonlyArray<{ readonly headerEnd: number; readonly rowHeaders: number }>,
+): { readonly row: number; readonly col: number } | undefined => {
+  if (tables.length === 0) return undefined
+  if (tables.length === 1) return { row: tables[0]!.headerEnd, col: tables[0]!.rowHeaders }
+  const cols = new Set(tables.map((t) => t.rowHeaders))
+  return { row: TITLE_ROWS, col: cols.size === 1 ? tables[0]!.rowHeaders : 0 }
+}
+
 /** Builds the exceljs workbook of a document. */
 export const toWorkbook = (doc: Document): ExcelJS.Workbook => {
   const wb = new ExcelJS.Workbook()
@@ -145,17 +173,35 @@ export const toWorkbook = (doc: Document): ExcelJS.Workbook => {
     ws.getCell(1, 1).value = s.title
     ws.getCell(1, 1).font = { bold: true, size: 14 }
     ws.getCell(2, 1).value =
-      `${doc.title} — ${doc.period}${doc.publication ? " (publication: counts under 5 suppressed, others rounded to 5)" : ""}`
+      `${doc.title} — ${doc.period}${doc.publication ? ` (publication: ${PUBLICATION})` : ""}`
     let r = 4
-    let freeze: { row: number; col: number } | undefined
+    const layout: Array<{ headerEnd: number; rowHeaders: number }> = []
     for (const t of s.tables) {
       const { next, headerEnd } = writeTable(ws, t, r)
-      freeze ??= { row: headerEnd, col: t.rowHeaders.length }
+      layout.push({ headerEnd, rowHeaders: t.rowHeaders.length })
       r = next
     }
+    const freeze = freezeOf(layout)
     if (freeze) ws.views = [{ state: "frozen", xSplit: freeze.col, ySplit: freeze.row }]
     fitWidths(ws)
   }
+  if (!doc.publication) validationSheet(wb, doc)
+  const n = wb.addWorksheet("Notes")
+  n.addRow(["Notes", ""]).font = { bold: true, size: 14 }
+  for (const x of doc.notes) n.addRow([x.label, x.value])
+  if (doc.publication)
+    n.addRow([
+      "Validation",
+      "Left out of this publication: validation findings quote exact figures. See the draft or final workbook.",
+    ])
+  n.addRow([])
+  n.addRow(["Query", "What it counts", "SQL"]).font = BOLD
+  for (const [id, q] of Object.entries(doc.queries)) n.addRow([id, q.description, q.sql ?? ""])
+  fitWidths(n, 8, 100)
+  return wb
+}
+
+const validationSheet = (wb: ExcelJS.Workbook, doc: Document) => {
   const v = wb.addWorksheet("Validation")
   v.addRow(["Severity", "Rule", "Sheet", "Table", "Message", "Figures"])
   for (const f of doc.findings) {
@@ -172,14 +218,6 @@ export const toWorkbook = (doc: Document): ExcelJS.Workbook => {
   v.getRow(1).font = BOLD
   v.views = [{ state: "frozen", ySplit: 1 }]
   fitWidths(v, 8, 90)
-  const n = wb.addWorksheet("Notes")
-  n.addRow(["Notes", ""]).font = { bold: true, size: 14 }
-  for (const x of doc.notes) n.addRow([x.label, x.value])
-  n.addRow([])
-  n.addRow(["Query", "What it counts", "SQL"]).font = BOLD
-  for (const [id, q] of Object.entries(doc.queries)) n.addRow([id, q.description, q.sql ?? ""])
-  fitWidths(n, 8, 100)
-  return wb
 }
 
 /** The workbook writer service. */

@@ -90,4 +90,33 @@ describe("WorkbookWriter", () => {
     expect(D.at(t, "Physical / 18-64", "All")?.value).toBe(0)
     expect(D.at(t, "Physical / 65+", "Direct payment")?.value).toBe(10)
   })
+
+  it("freezes the only table's headers; with several tables, only the title rows (and shared row-header columns)", async () => {
+    const table = (id: string, rowHeaders: ReadonlyArray<string>): D.Table => ({
+      id,
+      title: id,
+      rowHeaders,
+      columnHeaders: [["Number"]],
+      rows: [{ header: rowHeaders.map(() => "x"), cells: [D.count(10, "q1")] }],
+    })
+    const several: D.Document = {
+      ...doc,
+      sheets: [
+        { name: "SG2", title: "SG2", tables: [table("SG2a", ["Type of risk"]), table("SG2b", ["Location"])] },
+        {
+          name: "LTS001b",
+          title: "LTS001b",
+          tables: [table("LTS001b-1", ["Reason", "Age"]), table("LTS001b-2", ["Setting"])],
+        },
+      ],
+    }
+    const path = join(dir, "several.xlsx")
+    await Effect.runPromise(WorkbookWriter.make.write(several, path))
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.readFile(path)
+    expect(wb.getWorksheet("SG2")!.views[0]).toMatchObject({ state: "frozen", xSplit: 1, ySplit: 2 })
+    expect(wb.getWorksheet("LTS001b")!.views[0]).toMatchObject({ state: "frozen", xSplit: 0, ySplit: 2 })
+    expect(WorkbookWriter.freezeOf([{ headerEnd: 6, rowHeaders: 2 }])).toEqual({ row: 6, col: 2 })
+    expect(WorkbookWriter.freezeOf([])).toBeUndefined()
+  })
 })

@@ -6,7 +6,13 @@
  *   [--warehouse file]`: builds a return, validates it, and writes its workbook (tables laid out like the statutory
  *   ones, a Validation sheet and a Notes sheet). The default is a draft with exact figures; `--final` refuses to
  *   write while the return has validation errors (exit 1, the errors listed); `--publication` applies suppression
- *   (counts under 5) and rounding (to 5) and leaves case-level listings out.
+ *   (counts under 5, and rates and percentages computed from them) and rounding (to 5), leaves case-level listings
+ *   and the Validation sheet (it quotes exact figures) out.
+ * - `asckit returns build cld-submission --period <quarter>` also writes the submission itself, the CSV
+ *   `CLD_<LA>_<quarter>_<start>-<end>.csv`, beside the validation workbook (same folder). It needs a warehouse loaded
+ *   with `keepIdentifiers: true`: from one holding pseudonyms only it fails (exit 1) saying so, and writes nothing.
+ *   With `--final` the CSV is written only when the report has no validation errors; `--publication` does not apply
+ *   to it (exit 2): the CSV is personal data.
  *
  * The warehouse is `--warehouse`, else the configuration's `warehouse`. A return's own settings come from the
  * configuration's `returns.<id>` object (e.g. `{ "returns": { "sac": { "populationGeography": "E08000002" } } }`);
@@ -16,11 +22,11 @@
  *
  * @category commands
  */
-import { existsSync, readFileSync } from "node:fs"
-import { resolve } from "node:path"
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs"
+import { dirname, resolve } from "node:path"
 import { Geography, Period } from "@asckit/core"
 import { WarehouseReader, WarehouseSchema } from "@asckit/etl"
-import { ReturnDocument, ReturnRegistry, Validation, WorkbookWriter } from "@asckit/returns"
+import { CldSubmission, ReturnDocument, ReturnRegistry, Validation, WorkbookWriter } from "@asckit/returns"
 import { Args, Command, Options } from "@effect/cli"
 import { Console, Effect, Either, Option, ParseResult, Schema } from "effect"
 import { CliError } from "../CliError.js"
@@ -42,7 +48,7 @@ const out = Options.text("out").pipe(
 )
 const publication = Options.boolean("publication").pipe(
   Options.withDescription(
-    "Suppress counts under 5 and round the others to 5; leave case-level listings out.",
+    "Suppress counts under 5 (and rates computed from them) and round the others to 5; leave case-level listings and the Validation sheet out.",
   ),
 )
 const final = Options.boolean("final").pipe(
@@ -56,11 +62,14 @@ export interface Built {
   readonly document: ReturnDocument.Document
   /** The workbook written, absent when `--final` refused. */
   readonly path?: string
+  /** The CLD submission CSV written beside the workbook (`cld-submission` only). */
+  readonly csv?: string
 }
 
 /**
- * The copy of a document for publication: counts suppressed and rounded (`ReturnDocument.publish`), and tables
- * without any count or measure (case-level listings) left out.
+ * The copy of a document for publication: counts suppressed and rounded, rates and percentages on a count under 5
+ * suppressed (`ReturnDocument.publish`), and tables without any count or measure (case-level listings) left out.
+ * Its findings stay (they are printed), but `WorkbookWriter` writes no Validation sheet for it.
  */
 export const publicationCopy = (doc: ReturnDocument.Document): ReturnDocument.Document => {
   const published = ReturnDocument.publish(doc)
@@ -181,6 +190,14 @@ export const runBuild = (args: {
     const registry = yield* ReturnRegistry.ReturnRegistry
     const writer = yield* WorkbookWriter.WorkbookWriter
     const plugin = yield* registry.get(args.id).pipe(Effect.mapError((e) => usage(e.message)))
+    const cld = plugin.id === CldSubmission.id
+    if (cld && args.publication) {
+      return yield* Effect.fail(
+        usage(
+          "--publication does not apply to the CLD submission: its CSV holds personal data and goes to DHSC, not to the public. Build it without --publication.",
+        ),
+      )
+    }
     const parsed = Period.parse(args.period)
     if (Either.isLeft(parsed)) return yield* Effect.fail(usage(parsed.left.message))
     const p = parsed.right
@@ -222,10 +239,19 @@ export const runBuild = (args: {
     const built = yield* Effect.gen(function* () {
       const reader = yield* WarehouseReader.WarehouseReader
       const laCode = yield* councilOf(reader, args.la)
-      const doc = yield* plugin
-        .build(decoded.right, p, { laCode, version })
-        .pipe(Effect.mapError((e) => new CliError({ exitCode: 1, message: e.message })))
-      return { doc, laCode }
+      const context = { laCode, version }
+      const buildFailed = (e: { readonly message: string }) =>
+        new CliError({ exitCode: 1, message: e.message })
+      if (cld) {
+        // The submission itself, kept for its CSV; the plugin's document is its validation report.
+        const config = decoded.right as CldSubmission.Config
+        const submission = yield* CldSubmission.submission(config, p, context).pipe(
+          Effect.mapError(buildFailed),
+        )
+        return { doc: CldSubmission.report(submission, config, context), laCode, submission }
+      }
+      const doc = yield* plugin.build(decoded.right, p, context).pipe(Effect.mapError(buildFailed))
+      return { doc, laCode, submission: undefined }
     }).pipe(
       Effect.provide(WarehouseReader.layer(whPath)),
       Effect.catchTag("WarehouseError", (e) =>
@@ -233,7 +259,7 @@ export const runBuild = (args: {
       ),
     )
     const status = args.publication
-      ? "publication: counts under 5 suppressed, others rounded to 5"
+      ? "publication: counts under 5 and rates or percentages computed from them suppressed, other counts rounded to 5; no Validation sheet"
       : args.final
         ? "final, for submission: exact figures"
         : "draft: exact figures, not yet cleared for submission"
@@ -271,9 +297,32 @@ export const runBuild = (args: {
       .write(document, path)
       .pipe(Effect.mapError((e) => new CliError({ exitCode: 1, message: e.message })))
     lines.push(`Wrote ${Render.shortPath(path)}`)
-    if (!args.final && errors > 0) lines.push("Fix the errors before building with --final for submission.")
+    let csv: string | undefined
+    if (built.submission !== undefined) {
+      csv = resolve(dir, CldSubmission.fileName(built.submission))
+      yield* writeCsv(csv, CldSubmission.toCsv(built.submission))
+      const rows = built.submission.rows.length
+      lines.push(
+        `Wrote ${Render.shortPath(csv)} (the CLD submission: ${rows.toLocaleString("en-GB")} row${rows === 1 ? "" : "s"}; personal data, handle it as such)`,
+      )
+    }
+    if (!args.final && errors > 0)
+      lines.push(
+        built.submission !== undefined
+          ? "The CSV has rows DHSC would reject (see the workbook's Rows sheet): fix them before building with --final for submission."
+          : "Fix the errors before building with --final for submission.",
+      )
     yield* Console.log(lines.join("\n"))
-    return { document, path }
+    return { document, path, ...(csv === undefined ? {} : { csv }) }
+  })
+
+const writeCsv = (path: string, text: string): Effect.Effect<void, CliError> =>
+  Effect.try({
+    try: () => {
+      mkdirSync(dirname(path), { recursive: true })
+      writeFileSync(path, text, "utf8")
+    },
+    catch: (e) => new CliError({ exitCode: 1, message: `Cannot write ${path}: ${(e as Error).message}` }),
   })
 
 const kindName: Readonly<Record<Period.Kind, string>> = {
@@ -312,7 +361,7 @@ export const build = Command.make(
   (args) => Effect.asVoid(runBuild(args)),
 ).pipe(
   Command.withDescription(
-    "Build a return from the warehouse, validate it, and write its workbook (statutory tables, Validation and Notes sheets). --final refuses to write while there are validation errors; --publication suppresses and rounds.",
+    "Build a return from the warehouse, validate it, and write its workbook (statutory tables, Validation and Notes sheets); cld-submission also writes the submission CSV beside it. --final refuses to write while there are validation errors; --publication suppresses and rounds.",
   ),
 )
 

@@ -130,8 +130,11 @@ describe("DoLS return", () => {
     expect(received).toEqual(new Date(Date.UTC(2024, 3, 5)))
   })
 
-  it("is silent on clean data", () => {
-    expect(doc.findings).toEqual([])
+  it("is silent on clean data but for the query that the council's references must be added", () => {
+    expect(doc.findings.map((f) => `${f.severity} ${f.rule}`)).toEqual(["query dols-references-to-add"])
+    expect(doc.findings[0]!.message).toBe(
+      "DoLS: the case-level sheet's 7 rows have no person reference and the warehouse's pseudonymised application reference: put in the council's application and person references from the DoLS system before submission.",
+    )
   })
 
   it("fires its validations on crafted faults, naming the file and row", async () => {
@@ -141,19 +144,64 @@ describe("DoLS return", () => {
       app("f1", "2024-07-01", 0, "open", "2024-07-10"), // open but signed off
       app("f2", "2024-07-01", 0, "granted", null), // granted, no sign-off, no authorisation dates
       app("f3", "2024-07-01", null, "not-granted", "2024-07-30"), // no reason; urgency unknown
+      app("f4", "2024-08-01", 0, "withdrawn", "2024-07-25", { not_granted_reason: "Application withdrawn" }), // signed off before received
     ])
     const faulty = await build(Dols.plugin, bad, fy)
     expect(faulty.findings.map((f) => `${f.severity} ${f.rule}`).sort()).toEqual([
       "error dols-closed-not-signed-off",
       "error dols-open-signed-off",
+      "error dols-signed-off-before-received",
       "query dols-granted-without-dates",
       "query dols-not-granted-without-reason",
+      "query dols-references-to-add",
       "query dols-urgency-unknown",
     ])
     const open = faulty.findings.find((f) => f.rule === "dols-open-signed-off")!
     expect(open.message).toMatch(
       /^DoLS: 1 applications are open .* \(e\.g\. \/fixtures\/dols_application-\d+\.csv row 2\)\.$/,
     )
+  })
+
+  it("names the rows signed off before they were received", async () => {
+    const bad = join(dir, "dols-dates.sqlite")
+    insert(bad, "dols_application", [
+      app("d1", "2024-08-01", 0, "granted", "2024-07-25", {
+        authorisation_start: "2024-07-25",
+        authorisation_end: "2025-07-24",
+      }),
+    ])
+    const faulty = await build(Dols.plugin, bad, fy)
+    const f = faulty.findings.find((x) => x.rule === "dols-signed-off-before-received")!
+    expect(f.severity).toBe("error")
+    expect(f.message).toMatch(
+      /^DoLS: 1 applications were signed off before they were received \(e\.g\. \/fixtures\/dols_application-\d+\.csv row 2\)\.$/,
+    )
+    expect(f.figures).toEqual([{ label: "applications", value: 1 }])
+  })
+
+  it("queries large year-on-year swings, with both years' figures, at the configured threshold", async () => {
+    // 2023-24 from the same warehouse: received a5, a6 (2); completed a6 (1, standard, 19 days: 100% within 21);
+    // not completed at 31 March 2024 a5, a8 (2). 2024-25: 5, 4, 3, 33%.
+    const tight = await build(Dols.plugin, db, fy, { swing: { percent: 20, minimum: 1 } })
+    const swings = tight.findings.filter((f) => f.rule === "year-on-year")
+    expect(swings.map((f) => f.message.slice(0, f.message.indexOf(":")))).toEqual([
+      "DoLS applications received",
+      "DoLS applications completed",
+      "DoLS applications not completed at the year end",
+      "Standard applications completed within 21 days",
+    ])
+    expect(swings[0]!.figures).toEqual([
+      { label: "2023-24", value: 2 },
+      { label: "2024-25", value: 5 },
+      { label: "change", value: "+3 (+150.0%)" },
+    ])
+    expect(swings[3]!.figures).toEqual([
+      { label: "2023-24", value: 100 },
+      { label: "2024-25", value: 33 },
+      { label: "change", value: "-67.0 points" },
+    ])
+    expect(swings.every((f) => f.severity === "query" && f.sheet === "Summary")).toBe(true)
+    expect(doc.findings.some((f) => f.rule === "year-on-year")).toBe(false)
   })
 
   it("errors when no applications are loaded for the year", async () => {

@@ -345,6 +345,100 @@ describe("Safeguarding Adults Collection", () => {
     ])
   })
 
+  it("fires the rules data can break: duplicate ids, unrecorded or unrecognised answers, conversion over 100%", async () => {
+    const bad = join(dir, "sac-duplicates.sqlite")
+    seed(bad)
+    insert(bad, "safeguarding_enquiry", [
+      // concluded with no risk assessment outcome, and a capacity answer not on the SAC list
+      enquiry("e10", "p1", "s42", "2024-11-01", "2024-12-01", {
+        capacity: "Maybe",
+        asked: "Yes - outcomes expressed",
+      }),
+      // one enquiry loaded three times with different answers: counted once as concluded, three times in SG2c,
+      // SG3a and SG4a
+      enquiry("e11", "p2", "s42", "2024-11-01", "2024-12-01", {
+        outcome: "Risk identified and action taken",
+        capacity: "Yes",
+        asked: "No",
+      }),
+      enquiry("e11", "p2", "s42", "2024-11-01", "2024-12-01", {
+        outcome: "No risk identified and no action taken",
+        capacity: "No",
+        asked: "Not recorded",
+      }),
+      enquiry("e11", "p2", "s42", "2024-11-01", "2024-12-01", {
+        outcome: "Risk - inconclusive and action taken",
+        capacity: "Don't know",
+        asked: "Yes - no outcomes expressed",
+      }),
+      // one other enquiry recorded against two people: 2 other enquiries (e4, e12), 3 individuals
+      enquiry("e12", "p1", "other", "2024-11-01", null),
+      enquiry("e12", "p2", "other", "2024-11-01", null),
+    ])
+    insert(bad, "safeguarding_risk", [
+      risk("e10", "Physical", "Service Provider", "Own Home"),
+      risk("e11", "Physical", "Service Provider", "Own Home"),
+    ])
+    const faulty = await build(Sac.plugin, bad, fy, config)
+    expect(faulty.findings.map((f) => `${f.severity} ${f.rule}`).sort()).toEqual([
+      "error sg1a-within-sg1f",
+      "error sg2c-within-concluded",
+      "error sg3a-equals-concluded",
+      "error sg4a-asked-within-concluded",
+      "query conversion-over-100",
+      "query sg-labels-unrecognised",
+      "query sg1-no-person",
+      "query sg2c-not-recorded",
+    ])
+    const find = (rule: string) => faulty.findings.find((f) => f.rule === rule)!
+    // concluded: e1, e2, e3, e5, e7, e10, e11 (7); SG2c: 5 + e11 three times (e10 has no outcome)
+    expect(find("sg2c-within-concluded").message).toBe(
+      "SG2c: each concluded section 42 enquiry has one risk assessment outcome: SG2c total (8) is more than concluded section 42 enquiries (7).",
+    )
+    expect(find("sg3a-equals-concluded").figures).toEqual([
+      { label: "SG3a yes + no + don't know + not recorded", value: 8 }, // 5 + e11 three times (e10's "Maybe" in no row)
+      { label: "concluded section 42 enquiries", value: 7 },
+    ])
+    expect(find("sg4a-asked-within-concluded").figures).toEqual([
+      { label: "SG4a total", value: 9 }, // 5 + e10 + e11 three times
+      { label: "concluded section 42 enquiries", value: 7 },
+    ])
+    expect(find("sg1a-within-sg1f").message).toBe(
+      "SG1a Other Enquiries: individuals cannot outnumber cases: SG1a individuals (3) is more than SG1f cases (2).",
+    )
+    expect(find("sg2c-not-recorded").figures).toEqual([{ label: "records", value: 1 }])
+    expect(find("sg-labels-unrecognised").figures).toEqual([{ label: "records", value: 1 }])
+    // (7 section 42 + 2 other) / 6 concerns = 150%
+    expect(find("conversion-over-100").message).toBe(
+      "The conversion rate is 150%: more enquiries started than concerns were received — enquiries (9), concerns (6). Check enquiries started from earlier years' concerns.",
+    )
+  })
+
+  it("queries large year-on-year swings, with both years' figures, at the configured threshold", async () => {
+    // 2023-24 from the same warehouse: concern c7 and enquiry e7 (p2): 1 concern, 1 section 42 enquiry, 1 individual,
+    // none concluded, conversion 100%. 2024-25: 6 concerns, 5 and 1 enquiries, 4 individuals, 5 concluded, 100%.
+    const tight = await build(Sac.plugin, db, fy, { ...config, swing: { percent: 20, minimum: 1 } })
+    const swings = tight.findings.filter((f) => f.rule === "year-on-year")
+    expect(
+      swings.map((f) => `${f.severity} ${f.table}: ${f.message.slice(0, f.message.indexOf(":"))}`),
+    ).toEqual([
+      "query SG1f: SG1f safeguarding concerns",
+      "query SG1f: SG1f section 42 enquiries",
+      "query SG1f: SG1f other enquiries",
+      "query SG1a: SG1a individuals in section 42 enquiries",
+      "query SG2c: Concluded section 42 enquiries",
+    ])
+    expect(swings[0]!.figures).toEqual([
+      { label: "2023-24", value: 1 },
+      { label: "2024-25", value: 6 },
+      { label: "change", value: "+5 (+500.0%)" },
+    ])
+    expect(swings[2]!.message).toBe(
+      "SG1f other enquiries: 0 in 2023-24, 1 in 2024-25 (new this year). Explain the change before submission.",
+    )
+    expect(doc.findings.some((f) => f.rule === "year-on-year")).toBe(false)
+  })
+
   it("errors when no section 42 enquiries are loaded for the year (mandatory SG1a/SG1f)", async () => {
     const empty = await build(Sac.plugin, db, Period.financialYear(2020), config)
     expect(Doc.errors(empty).map((f) => f.rule)).toEqual(["sg1f-s42-mandatory"])

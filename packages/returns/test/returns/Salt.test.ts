@@ -343,6 +343,29 @@ describe("SALT-style tables from CLD", () => {
     expect(doc.findings.some((f) => f.rule === "year-on-year")).toBe(false)
   })
 
+  it("queries client counts without a primary support reason (lts001-psr-unknown)", async () => {
+    // P20: in long-term community support from May 2024 with no primary support reason recorded: "Not recorded or
+    // invalid" in LTS001a and LTS001b (not LTS001c: under 12 months)
+    const dbPsr = join(dir, "psr.sqlite")
+    const summary = await loadCld(dbPsr, dir, [
+      {
+        name: "cld-psr.csv",
+        rows: [service({ ...who(20), Event_Start_Date: "2024-05-01", Primary_Support_Reason: "" })],
+      },
+    ])
+    expect(summary.ok).toBe(true)
+    const conflict = await build(Salt.plugin, dbPsr, fy)
+    expect(Doc.errors(conflict)).toEqual([])
+    const f = conflict.findings.find((x) => x.rule === "lts001-psr-unknown")
+    expect(f).toMatchObject({
+      severity: "query",
+      sheet: "LTS001a",
+      message:
+        "LTS001a–c: 2 client counts have no primary support reason, or conflicting ones, on the rows used. Correct the primary support reason in the case-management system.",
+      figures: [{ label: "records", value: 2 }],
+    })
+  })
+
   it("errors when the period has no long-term support at all (CLD not loaded for it)", async () => {
     const empty = await build(Salt.plugin, db, Period.financialYear(2015))
     expect(Doc.errors(empty).map((f) => f.rule)).toEqual(["lts001a-has-data"])

@@ -13,6 +13,7 @@ import {
   Pipeline,
   Progress,
   Pseudonymiser,
+  type SourcePlugin,
   SourceRegistry,
   Warehouse,
   WarehouseReader,
@@ -169,3 +170,23 @@ export const sheetCell = (
   }
   throw new Error(`no row "${rowHeader}" in "${tableTitle}"`)
 }
+
+/** Loads sources (configuration entries, paths relative to `baseDir`) through the given source plugins. */
+export const loadSources = (
+  db: string,
+  baseDir: string,
+  sources: ReadonlyArray<Pipeline.SourceConfig>,
+  plugins: ReadonlyArray<SourcePlugin.SourcePlugin>,
+): Promise<Pipeline.RunSummary> =>
+  Effect.runPromise(
+    Pipeline.run({ sources, baseDir, derivations: Derive.all, workers: false }).pipe(
+      Effect.provide(
+        Layer.mergeAll(
+          Warehouse.layer({ path: db }),
+          SourceRegistry.layerWith(plugins),
+          Pseudonymiser.layer(testKey),
+          Progress.layerSilent,
+        ),
+      ),
+    ),
+  )

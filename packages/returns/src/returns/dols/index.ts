@@ -17,8 +17,8 @@
  * - Not completed at the year end: received by the year end and not signed off by then (any year's applications).
  *
  * The case-level sheet carries the pseudonymised application reference the warehouse holds, never a person
- * reference: the council adds its own references from its DoLS system before submission. It is for submission, not
- * publication.
+ * reference: the council adds its own references from its DoLS system before submission (a query, `dols-references-to-add`,
+ * says so for sign-off; see `validate.ts`). It is for submission, not publication.
  *
  * @category returns
  */
@@ -32,6 +32,7 @@ import type { ReturnBuildError } from "../../ReturnError.js"
 import * as ReturnPlugin from "../../ReturnPlugin.js"
 import * as V from "../../Validation.js"
 import * as P from "../salt/provenance.js"
+import * as Check from "./validate.js"
 
 /** The DoLS return's configuration. */
 export const Config = Schema.Struct({
@@ -105,17 +106,6 @@ const problemsQuery = (la: string, start: string, end: string): SQL => sql`
   select r.severity, r.rule, r.n, f.path, r.row_number from r left join etl_file f on f.id = r.file_id
   where r.k <= 3 order by r.rule, r.k`
 
-const problemText: Readonly<Record<string, string>> = {
-  "dols-open-signed-off": "applications are open (not yet signed off) but have a sign-off date",
-  "dols-closed-not-signed-off":
-    "applications are granted, not granted or withdrawn but have no sign-off date",
-  "dols-signed-off-before-received": "applications were signed off before they were received",
-  "dols-granted-without-dates": "granted applications have no authorisation start or end date",
-  "dols-not-granted-without-reason": "applications not granted have no reason",
-  "dols-urgency-unknown":
-    "applications do not record whether an urgent authorisation was included (left out of the 21-day measure)",
-}
-
 const statusLabel: Readonly<Record<string, string>> = {
   granted: "Granted",
   "not-granted": "Not granted",
@@ -125,74 +115,18 @@ const statusLabel: Readonly<Record<string, string>> = {
 
 const measureOf = (code: string) => Either.getOrThrow(Catalogue.get(`DoLS:${code}`))
 
-interface Summary {
-  readonly received: number
-  readonly received_urgent: number
-  readonly received_urgency_unknown: number
-  readonly completed: number
-  readonly granted: number
-  readonly not_granted: number
-  readonly withdrawn: number
-  readonly standard_completed: number
-  readonly within_21: number
-  readonly completed_urgency_unknown: number
-  readonly days_total: number
-  readonly not_completed: number
-  readonly active: number
-}
-
 const readSummary = (
   reader: WarehouseReader.Service,
   la: string,
   period: Period.Period,
-): Effect.Effect<{ summary: Summary; query: SQL }, EtlError.WarehouseError> => {
+): Effect.Effect<{ summary: Check.Summary; query: SQL }, EtlError.WarehouseError> => {
   const query = summaryQuery(Dialect.of(reader.dialect), la, Period.start(period), Period.end(period))
   return Effect.map(reader.get<Record<string, unknown>>("DoLS summary", query), (row) => ({
     query,
     summary: Object.fromEntries(
       Object.entries(row ?? {}).map(([k, v]) => [k, Number(v ?? 0)]),
-    ) as unknown as Summary,
+    ) as unknown as Check.Summary,
   }))
-}
-
-const keyFigures = (s: Summary): ReadonlyArray<V.KeyFigure> => {
-  const pct = Value.toNumber(
-    Outcome.compute(measureOf("COMPLETED-WITHIN-21-DAYS"), {
-      numerator: s.within_21,
-      denominator: s.standard_completed,
-    }),
-  )
-  return [
-    {
-      key: "received",
-      label: "DoLS applications received",
-      value: s.received,
-      kind: "count",
-      sheet: "Summary",
-    },
-    {
-      key: "completed",
-      label: "DoLS applications completed",
-      value: s.completed,
-      kind: "count",
-      sheet: "Summary",
-    },
-    {
-      key: "not-completed",
-      label: "DoLS applications not completed at the year end",
-      value: s.not_completed,
-      kind: "count",
-      sheet: "Summary",
-    },
-    {
-      key: "within-21",
-      label: "Standard applications completed within 21 days",
-      value: pct ?? null,
-      kind: "percent",
-      base: s.standard_completed,
-      sheet: "Summary",
-    },
-  ]
 }
 
 const text = (value: string | null): D.Cell => D.text(value)
@@ -206,6 +140,9 @@ const code = (value: unknown): D.Cell => ({
   kind: "text",
   format: "integer",
 })
+
+/** The DoLS rules as a pure function of a year's figures, and last year's (see `validate.ts`). */
+export { type Figures, validate } from "./validate.js"
 
 /** Builds the DoLS return for a council and year, with its validation. */
 export const build = (
@@ -224,13 +161,7 @@ export const build = (
     const previousPeriod = Period.sameLastYear(period)
     const previous = yield* readSummary(reader, la, previousPeriod)
     const problemsSql = problemsQuery(la, start, end)
-    const problems = yield* reader.all<{
-      severity: "error" | "query"
-      rule: string
-      n: number
-      path: string | null
-      row_number: number
-    }>("DoLS problems", problemsSql)
+    const problems = yield* reader.all<Check.Problem>("DoLS problems", problemsSql)
     const queries: Record<string, D.Query> = {
       CASES: {
         description:
@@ -307,7 +238,7 @@ export const build = (
       const measure = measureOf(m)
       const format: D.Format = measure.unit === "percent" ? "percent0" : "integer"
       const n = Value.toNumber(v)
-      return n === undefined ? D.measure(null, format, "SUMMARY", "[x]") : D.measure(n, format, "SUMMARY")
+      return D.fromValue(n === undefined ? Value.notAvailable() : v, format, "SUMMARY")
     }
     const row = (label: string, cell: D.Cell, total = false): D.Row => ({
       header: [label],
@@ -363,53 +294,20 @@ export const build = (
         "Completed: signed off in the year as granted, not granted or withdrawn. Standard: no urgent authorisation. Within 21 days: at most 21 days from receipt to sign-off.",
       ],
     }
-    const findings: Array<D.Finding> = [
-      ...V.required(
-        "dols-has-data",
-        `DoLS: no applications were received in ${Period.format(period)}. Is the DoLS file for the year loaded?`,
-        { label: "applications received", value: s.received },
-        { sheet: "Summary", table: "dols-summary" },
-      ),
-      ...V.equal(
-        "dols-completed-by-status",
-        "DoLS: completed applications are granted, not granted or withdrawn",
-        { label: "granted + not granted + withdrawn", value: s.granted + s.not_granted + s.withdrawn },
-        { label: "completed", value: s.completed },
-        { sheet: "Summary", table: "dols-summary" },
-      ),
-      ...V.atMost(
-        "dols-within-21-within-standard",
-        "DoLS: applications completed within 21 days are standard applications completed",
-        { label: "within 21 days", value: s.within_21 },
-        { label: "standard applications completed", value: s.standard_completed },
-        { sheet: "Summary", table: "dols-summary" },
-      ),
-      ...V.equal(
-        "dols-cases-listed",
-        "DoLS: the case-level sheet lists every active application",
-        { label: "case-level rows", value: cases.length },
-        { label: "active applications", value: s.active },
-        { sheet: "Cases", table: "dols-cases" },
-      ),
-    ]
-    const byRule = new Map<string, Array<(typeof problems)[number]>>()
-    for (const p of problems) byRule.set(p.rule, [...(byRule.get(p.rule) ?? []), p])
-    for (const [rule, ps] of byRule) {
-      const first = ps[0]!
-      const n = Number(first.n)
-      const where = ps.map((p) => `${p.path ?? "(unknown file)"} row ${p.row_number}`).join("; ")
-      findings.push({
-        severity: first.severity,
-        rule,
-        message: `DoLS: ${n} ${problemText[rule] ?? rule} (e.g. ${where}).`,
-        sheet: "Cases",
-        table: "dols-cases",
-        figures: [{ label: "applications", value: n }],
-      })
+    const checks: Check.Figures = {
+      period: Period.format(period),
+      summary: s,
+      casesListed: cases.length,
+      problems,
     }
     const periods = { current: Period.format(period), previous: Period.format(previousPeriod) }
-    const lastYear = keyFigures(previous.summary)
-    const compared = V.hasData(lastYear)
+    const lastYear: Check.Figures = {
+      period: periods.previous,
+      summary: previous.summary,
+      casesListed: 0,
+      problems: [],
+    }
+    const compared = V.hasData(Check.keyFigures(lastYear))
     const draft: D.Document = {
       returnId: plugin.id,
       title: `Deprivation of Liberty Safeguards — ${la}`,
@@ -436,9 +334,9 @@ export const build = (
       queries,
     }
     return V.withFindings(draft, [
-      ...findings,
+      ...Check.rules(checks),
       ...V.impossibleValues(draft),
-      ...(compared ? V.swings(keyFigures(s), lastYear, periods, config.swing) : []),
+      ...Check.yearOnYear(checks, lastYear, config.swing),
     ])
   })
 

@@ -39,6 +39,7 @@ import * as P from "../salt/provenance.js"
 import { caseMap, keyOf, labelKey } from "../salt/sql.js"
 import { jsonInteger } from "./json.js"
 import * as Lb from "./labels.js"
+import * as Check from "./validate.js"
 
 /** The SAC return's configuration. */
 export const Config = Schema.Struct({
@@ -223,9 +224,9 @@ const formatOf = (decimals: number, unit: string): D.Format =>
 /** Everything computed for one year. */
 interface Computed {
   readonly sheets: ReadonlyArray<D.Sheet>
-  readonly figures: ReadonlyArray<V.KeyFigure>
   readonly queries: Readonly<Record<string, D.Query>>
-  readonly findings: ReadonlyArray<D.Finding>
+  /** The figures the rules compare (`validate.ts`). */
+  readonly checks: Check.Figures
   readonly notes: ReadonlyArray<P.Note>
 }
 
@@ -512,6 +513,13 @@ const compute = (
       { key: "ascof-4b", id: "ASCOF-2023:4B", numerator: reduced, denominator: resultAll },
     ]
     const values = new Map<string, number | null>()
+    const activity = (a: Check.Activity): Check.ActivityFigures => ({
+      sg1a: sg1a.get(G.TOTAL, a),
+      sg1b: sg1b.get(G.TOTAL, a),
+      sg1c: sg1c.get(G.TOTAL, a),
+      sg1d: sg1d.get(G.TOTAL, a),
+      sg1f: sg1f.get(a, "all"),
+    })
     const measuresTable: D.Table = {
       id: "measures",
       title: "Derived measures (NHS England's SAC definitions)",
@@ -543,14 +551,17 @@ const compute = (
             m.denominator === undefined
               ? D.measure(null, "integer", query, "[x]")
               : m.populationDenominator
-                ? D.measure(m.denominator, "integer", "POPULATION")
+                ? D.withBasis(D.measure(m.denominator, "integer", "POPULATION"), "public")
                 : D.count(m.denominator, query),
             n === null
               ? {
                   ...D.measure(null, format, query, "[x]"),
                   ...(m.unavailable ? { note: m.unavailable } : {}),
                 }
-              : D.measure(n, format, query),
+              : D.withBasis(D.measure(n, format, query), {
+                  numerator: m.numerator,
+                  denominator: m.denominator,
+                }),
           ],
         }
       }),
@@ -560,220 +571,39 @@ const compute = (
       ],
     }
 
-    const figures: Array<V.KeyFigure> = [
-      {
-        key: "concerns",
-        label: "SG1f safeguarding concerns",
-        value: concerns,
-        kind: "count",
-        sheet: "SG1f",
-        table: "SG1f",
+    const checks: Check.Figures = {
+      period: Period.format(period),
+      activities: {
+        concerns: activity("concerns"),
+        s42: activity("s42"),
+        other: activity("other"),
       },
-      {
-        key: "s42",
-        label: "SG1f section 42 enquiries",
-        value: s42,
-        kind: "count",
-        sheet: "SG1f",
-        table: "SG1f",
-      },
-      {
-        key: "other",
-        label: "SG1f other enquiries",
-        value: other,
-        kind: "count",
-        sheet: "SG1f",
-        table: "SG1f",
-      },
-      {
-        key: "s42-individuals",
-        label: "SG1a individuals in section 42 enquiries",
-        value: sg1a.get(G.TOTAL, "s42"),
-        kind: "count",
-        sheet: "SG1",
-        table: "SG1a",
-      },
-      {
-        key: "concluded",
-        label: "Concluded section 42 enquiries",
-        value: concluded,
-        kind: "count",
-        sheet: "SG2",
-        table: "SG2c",
-      },
-      {
-        key: "conversion",
-        label: "Conversion rate",
-        value: values.get("conversion") ?? null,
-        kind: "percent",
-        base: concerns,
-        sheet: "Measures",
-        table: "measures",
-      },
-      {
-        key: "msp-achieved",
-        label: "MSP: outcomes fully or partly achieved",
-        value: values.get("msp-achieved") ?? null,
-        kind: "percent",
-        base: achievedAll,
-        sheet: "Measures",
-        table: "measures",
-      },
-    ]
-
-    // validation ------------------------------------------------------------------------------------------------
-    const findings: Array<D.Finding> = []
-    const place = (sheet: string, table: string) => ({ sheet, table })
-    for (const a of Lb.activities) {
-      const individuals = sg1a.get(G.TOTAL, a.key)
-      const cases = sg1f.get(a.key, "all")
-      findings.push(
-        ...V.atMost(
-          "sg1a-within-sg1f",
-          `SG1a ${a.label}: individuals cannot outnumber cases`,
-          { label: "SG1a individuals", value: individuals },
-          { label: "SG1f cases", value: cases },
-          place("SG1", "SG1a"),
-        ),
-      )
-      for (const [t, g] of [
-        ["SG1b", sg1b],
-        ["SG1c", sg1c],
-        ["SG1d", sg1d],
-      ] as const) {
-        findings.push(
-          ...V.equal(
-            `${t.toLowerCase()}-equals-sg1a`,
-            `${t} ${a.label}: the same individuals as SG1a`,
-            { label: `${t} total`, value: g.get(G.TOTAL, a.key) },
-            { label: "SG1a total", value: individuals },
-            place("SG1", t),
-          ),
-        )
-      }
-    }
-    findings.push(
-      ...V.required(
-        "sg1f-s42-mandatory",
-        `SG1f: no section 42 enquiries started in ${Period.format(period)}. SG1a and SG1f section 42 counts are mandatory: are the safeguarding enquiries loaded?`,
-        { label: "section 42 enquiries", value: s42 },
-        place("SG1f", "SG1f"),
-      ),
-      ...V.atMost(
-        "sg2c-within-concluded",
-        "SG2c: each concluded section 42 enquiry has one risk assessment outcome",
-        { label: "SG2c total", value: sg2c.total },
-        { label: "concluded section 42 enquiries", value: concluded },
-        place("SG2", "SG2c"),
-      ),
-      ...V.atMost(
-        "sg2e-within-sg2c",
-        "SG2e: results of action are for enquiries where a risk was identified and action taken",
-        { label: "SG2e total", value: resultAll },
-        { label: "SG2c risk identified and action taken", value: sg2c.get("identified-action", "all") },
-        place("SG2", "SG2e"),
-      ),
-      ...V.atMost(
-        "sg3a-advocate-within-yes",
-        "SG3a: advocacy is counted among the enquiries where the individual lacked capacity",
-        { label: "supported by an advocate, family or friend", value: sg3a.get("advocate", "all") },
-        { label: "lacked capacity", value: sg3a.get("yes", "all") },
-        place("SG3", "SG3a"),
-      ),
-      ...V.equal(
-        "sg3a-equals-concluded",
-        "SG3a: every concluded section 42 enquiry is counted once",
-        {
-          label: "SG3a yes + no + don't know + not recorded",
-          value: Lb.capacityRows.reduce((n, r) => n + sg3a.get(r.key, "all"), 0),
-        },
-        { label: "concluded section 42 enquiries", value: concluded },
-        place("SG3", "SG3a"),
-      ),
-      ...V.atMost(
-        "sg4a-achieved-within-expressed",
-        "SG4a: outcomes achieved are counted among the enquiries where outcomes were expressed",
-        { label: "fully + partially + not achieved", value: achievedAll },
-        { label: "asked and outcomes expressed", value: sg4aAsked.get("yes-expressed", "asked") },
-        place("SG4", "SG4a-achieved"),
-      ),
-      ...V.atMost(
-        "sg4a-asked-within-concluded",
-        "SG4a: every concluded section 42 enquiry is counted once",
-        { label: "SG4a total", value: askedAll },
-        { label: "concluded section 42 enquiries", value: concluded },
-        place("SG4", "SG4a"),
-      ),
-    )
-    const invalidLabels = (tbl: string, col?: string) =>
-      sum(sg2, tbl, "invalid", col) + sum(sg2, tbl, "missing", col)
-    findings.push(
-      ...V.flagged(
-        "sg2c-not-recorded",
-        `SG2c: ${invalidLabels("SG2c")} concluded section 42 enquiries have no (or an unrecognised) risk assessment outcome.`,
-        invalidLabels("SG2c"),
-        place("SG2", "SG2c"),
-      ),
-      ...V.flagged(
-        "sg2-no-risk",
-        `SG2a/SG2b: ${sum(sg2, "no-risk")} concluded section 42 enquiries record no type of risk.`,
-        sum(sg2, "no-risk"),
-        place("SG2", "SG2a"),
-      ),
-      ...V.flagged(
-        "sg2-unrecognised",
-        `SG2a/SG2b: ${sum(sg2, "SG2a", "invalid", "all") + sum(sg2, "SG2b", "invalid", "all") + sum(sg2, "SG2b", "missing", "all")} risk records have a type or location not on the SAC lists, or none; ${sum(sg2, "SG2a", undefined, "invalid") + sum(sg2, "SG2a", undefined, "missing")} have no recognised source. They are in no row.`,
-        sum(sg2, "SG2a", "invalid", "all") +
+      concluded,
+      sg2c: sg2c.total,
+      sg2cIdentifiedAction: sg2c.get("identified-action", "all"),
+      sg2e: resultAll,
+      sg3aLackedCapacity: sg3a.get("yes", "all"),
+      sg3aAdvocate: sg3a.get("advocate", "all"),
+      sg3aAll: Lb.capacityRows.reduce((n, r) => n + sg3a.get(r.key, "all"), 0),
+      sg4aAsked: askedAll,
+      sg4aExpressed: sg4aAsked.get("yes-expressed", "asked"),
+      sg4aAchieved: achievedAll,
+      conversion: values.get("conversion") ?? null,
+      mspAchieved: values.get("msp-achieved") ?? null,
+      unplaced: {
+        sg2cOutcome: sum(sg2, "SG2c", "invalid") + sum(sg2, "SG2c", "missing"),
+        noRisk: sum(sg2, "no-risk"),
+        riskTypeOrLocation:
+          sum(sg2, "SG2a", "invalid", "all") +
           sum(sg2, "SG2b", "invalid", "all") +
-          sum(sg2, "SG2b", "missing", "all") +
-          sum(sg2, "SG2a", undefined, "invalid") +
-          sum(sg2, "SG2a", undefined, "missing"),
-        place("SG2", "SG2a"),
-      ),
-      ...V.flagged(
-        "sg-labels-unrecognised",
-        `SG2e/SG3a/SG4a: ${sum(sg2, "SG2e", "invalid") + sum(sg2, "SG3a", "invalid") + sum(sg2, "SG4a", "invalid")} answers are not on the SAC lists and are in no row.`,
-        sum(sg2, "SG2e", "invalid") + sum(sg2, "SG3a", "invalid") + sum(sg2, "SG4a", "invalid"),
-        place("SG2", "SG2e"),
-      ),
-      ...V.flagged(
-        "sg3a-advocate-without-capacity",
-        `SG3a: ${sum(sg2, "advocate-without-yes")} concluded section 42 enquiries record support from an advocate, family or friend but not that the individual lacked capacity; only those recorded as lacking capacity are counted.`,
-        sum(sg2, "advocate-without-yes"),
-        place("SG3", "SG3a"),
-      ),
-      ...V.flagged(
-        "sg1-no-person",
-        `SG1: ${sum(sg1, "no-person")} concerns or enquiries have no person id: each counts as one individual.`,
-        sum(sg1, "no-person"),
-        place("SG1", "SG1a"),
-      ),
-      ...V.flagged(
-        "sg1a-under-18",
-        `SG1a: ${sum(sg1, "SG1a", "under-18")} individuals were under 18 on the last day of the year (check their dates of birth); they are counted as "Age unknown".`,
-        sum(sg1, "SG1a", "under-18"),
-        place("SG1", "SG1a"),
-      ),
-      ...V.flagged(
-        "sg1f-enquiry-type",
-        `SG1f: ${sum(sg1, "SG1f", "invalid")} enquiries started in the year are neither section 42 nor other enquiries and are not counted.`,
-        sum(sg1, "SG1f", "invalid"),
-        place("SG1f", "SG1f"),
-      ),
-    )
-    const conversion = values.get("conversion")
-    if (conversion !== undefined && conversion !== null && conversion > 100) {
-      findings.push({
-        severity: "query",
-        rule: "conversion-over-100",
-        message: `The conversion rate is ${conversion}%: more enquiries started than concerns were received. Check enquiries started from earlier years' concerns.`,
-        sheet: "Measures",
-        table: "measures",
-        figures: [
-          { label: "enquiries", value: s42 + other },
-          { label: "concerns", value: concerns },
-        ],
-      })
+          sum(sg2, "SG2b", "missing", "all"),
+        riskSource: sum(sg2, "SG2a", undefined, "invalid") + sum(sg2, "SG2a", undefined, "missing"),
+        labels: sum(sg2, "SG2e", "invalid") + sum(sg2, "SG3a", "invalid") + sum(sg2, "SG4a", "invalid"),
+        advocateWithoutCapacity: sum(sg2, "advocate-without-yes"),
+        noPerson: sum(sg1, "no-person"),
+        under18: sum(sg1, "SG1a", "under-18"),
+        enquiryType: sum(sg1, "SG1f", "invalid"),
+      },
     }
 
     const sheets: ReadonlyArray<D.Sheet> = [
@@ -806,8 +636,11 @@ const compute = (
             : `ONS mid-${midYear}, aged 18 and over, ${Population.onsCodeOf(geography)}: ${adults.toLocaleString("en-GB")}`,
       },
     ]
-    return { sheets, figures, queries, findings, notes }
+    return { sheets, queries, checks, notes }
   })
+
+/** The SAC rules as a pure function of a year's figures, and last year's (see `validate.ts`). */
+export { type Figures, validate } from "./validate.js"
 
 /** Builds the Safeguarding Adults Collection for a council and year, with its validation. */
 export const build = (
@@ -822,7 +655,7 @@ export const build = (
     const previousPeriod = Period.sameLastYear(period)
     const previous = yield* compute(reader, la, previousPeriod, config)
     const periods = { current: Period.format(period), previous: Period.format(previousPeriod) }
-    const compared = V.hasData(previous.figures)
+    const compared = V.hasData(Check.keyFigures(previous.checks))
     const draft: D.Document = {
       returnId: plugin.id,
       title: `Safeguarding Adults Collection — ${la}`,
@@ -862,10 +695,10 @@ export const build = (
       queries: current.queries,
     }
     return V.withFindings(draft, [
-      ...current.findings,
+      ...Check.rules(current.checks),
       ...V.impossibleValues(draft, { percentOver100: ["measures"] }),
       ...V.mandatoryCells(draft, ["SG1a", "SG1f", "SG2c", "SG3a", "SG4a"]),
-      ...(compared ? V.swings(current.figures, previous.figures, periods, config.swing) : []),
+      ...Check.yearOnYear(current.checks, previous.checks, config.swing),
     ])
   })
 

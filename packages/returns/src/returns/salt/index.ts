@@ -47,6 +47,7 @@ import {
 import * as L from "./lts.js"
 import * as P from "./provenance.js"
 import * as S from "./sts.js"
+import * as Check from "./validate.js"
 
 /** The SALT return's configuration: the year-on-year thresholds. */
 export const Config = Schema.Struct({
@@ -126,7 +127,8 @@ interface Computed {
   readonly sheets: ReadonlyArray<D.Sheet>
   readonly figures: ReadonlyArray<V.KeyFigure>
   readonly queries: Readonly<Record<string, D.Query>>
-  readonly findings: ReadonlyArray<D.Finding>
+  /** The figures the rules compare (`validate.ts`). */
+  readonly checks: Check.Figures
   readonly hospital: boolean
 }
 
@@ -155,7 +157,6 @@ const compute = (
     const sheets: Array<D.Sheet> = []
     const figures: Array<V.KeyFigure> = []
     const queries: Record<string, D.Query> = {}
-    const findings: Array<D.Finding> = []
     const add = (b: Built) => {
       sheets.push(b.sheet)
       figures.push(...b.figures)
@@ -201,14 +202,6 @@ const compute = (
     const unclassified = sts001Grids.reduce(
       (n, g) => n + g.get("no-service-found", G.TOTAL) + g.get("unclassified", G.TOTAL),
       0,
-    )
-    findings.push(
-      ...V.flagged(
-        "sts001-unclassified",
-        `STS001: ${unclassified} request${unclassified === 1 ? "" : "s"} had no sequel CLD could classify (no service in the chronology and no usable outcome). Check their outcomes and follow-on events.`,
-        unclassified,
-        { sheet: "STS001" },
-      ),
     )
 
     // STS002a -------------------------------------------------------------------------------------------------
@@ -266,18 +259,6 @@ const compute = (
         ),
       ],
     })
-    for (const b of BANDS) {
-      const g = sts001Grids[BANDS.indexOf(b)]!
-      findings.push(
-        ...V.atMost(
-          "sts002a-within-sts001",
-          `STS002a ${b.label}: ST-Max episodes come from STS001's ST-Max sequels`,
-          { label: "STS002a episodes", value: sts002aByAge.get(G.TOTAL, b.key) },
-          { label: "STS001 requests with an ST-Max sequel", value: g.get("st-max", G.TOTAL) },
-          { sheet: "STS002a", table: "STS002a-1" },
-        ),
-      )
-    }
 
     // STS002b -------------------------------------------------------------------------------------------------
     const q2b = yield* run(
@@ -338,6 +319,7 @@ const compute = (
       { key: "at-home", header: ["Of which: still at home 91 days after discharge"] },
     ]
     let sts004Table: D.Table
+    let sts004: Check.Figures["sts004"]
     if (hospital && window !== undefined) {
       const q4 = yield* run(
         reader,
@@ -371,7 +353,10 @@ const compute = (
             cells: [
               den === 0
                 ? D.measure(null, "percent1", q4.id, "[x]")
-                : D.measure(Math.round((num / den) * 1000) / 10, "percent1", q4.id),
+                : D.withBasis(D.measure(Math.round((num / den) * 1000) / 10, "percent1", q4.id), {
+                    numerator: num,
+                    denominator: den,
+                  }),
             ],
           },
         ],
@@ -380,15 +365,7 @@ const compute = (
         ],
       }
       figures.push(keyFigure("sts004", "STS004 discharges into reablement (65+)", den, "STS004", "STS004-1"))
-      findings.push(
-        ...V.atMost(
-          "sts004-within-denominator",
-          "STS004: people at home are counted among the discharges",
-          { label: "at home after 91 days", value: num },
-          { label: "discharged into reablement", value: den },
-          { sheet: "STS004", table: "STS004-1" },
-        ),
-      )
+      sts004 = { discharged: den, atHome: num }
     } else {
       queries.STS004 = {
         description: hospital
@@ -469,14 +446,6 @@ const compute = (
       },
       figures: lta.figures,
     })
-    findings.push(
-      ...V.required(
-        "lts001a-has-data",
-        `LTS001a: no client is in long-term support in ${Period.format(period)}. Are CLD submissions covering the period loaded?`,
-        { label: "LTS001a clients", value: lta.grids.reduce((n, g) => n + g.total, 0) },
-        { sheet: "LTS001a" },
-      ),
-    )
 
     // LTS001b -------------------------------------------------------------------------------------------------
     const qb = yield* run(
@@ -553,33 +522,6 @@ const compute = (
         ),
       ],
     })
-    BANDS.forEach((b, i) => {
-      findings.push(
-        ...V.atMost(
-          "lts001b-within-lts001a",
-          `LTS001b ${b.label}: clients on ${snapshot} are a subset of clients during the year`,
-          { label: "LTS001b", value: lb.grids[i]!.total },
-          { label: "LTS001a", value: lta.grids[i]!.total },
-          { sheet: "LTS001b", table: lb.grids[i]!.table.id },
-        ),
-      )
-    })
-    findings.push(
-      ...V.atMost(
-        "lts001b-tables-1-within-2",
-        "LTS001b: tables 1a and 1b (18+) count some of table 2's clients (all ages)",
-        { label: "tables 1a + 1b", value: lb.grids[0]!.total + lb.grids[1]!.total },
-        { label: "table 2", value: lb2.total },
-        { sheet: "LTS001b", table: "LTS001b-2" },
-      ),
-      ...V.atMost(
-        "lts001b-tables-3-within-2",
-        "LTS001b: men, women and others (tables 3a–3c) are table 2's clients",
-        { label: "tables 3a + 3b + 3c", value: lb3a.total + lb3b.total + lb3c.total },
-        { label: "table 2", value: lb2.total },
-        { sheet: "LTS001b", table: "LTS001b-3a" },
-      ),
-    )
 
     // LTS001c -------------------------------------------------------------------------------------------------
     const qc = yield* run(
@@ -603,28 +545,9 @@ const compute = (
       },
       figures: lc.figures,
     })
-    BANDS.forEach((b, i) => {
-      findings.push(
-        ...V.atMost(
-          "lts001c-within-lts001b",
-          `LTS001c ${b.label}: clients in long-term support for more than 12 months are a subset of LTS001b`,
-          { label: "LTS001c", value: lc.grids[i]!.total },
-          { label: "LTS001b", value: lb.grids[i]!.total },
-          { sheet: "LTS001c", table: lc.grids[i]!.table.id },
-        ),
-      )
-    })
     const psrGaps = [...lta.grids, ...lb.grids, ...lc.grids].reduce(
       (n, g) => n + g.get("conflict", G.TOTAL) + g.get("not-recorded", G.TOTAL),
       0,
-    )
-    findings.push(
-      ...V.flagged(
-        "lts001-psr-unknown",
-        `LTS001a–c: ${psrGaps} client count${psrGaps === 1 ? " has" : "s have"} no primary support reason, or conflicting ones, on the rows used. Correct the primary support reason in the case-management system.`,
-        psrGaps,
-        { sheet: "LTS001a" },
-      ),
     )
 
     // LTS002a / LTS002b ---------------------------------------------------------------------------------------
@@ -723,24 +646,6 @@ const compute = (
           g.table.id,
         ),
       ),
-    })
-    BANDS.forEach((b, i) => {
-      findings.push(
-        ...V.atMost(
-          "lts002a-within-lts001a",
-          `LTS002a ${b.label}: reviewed clients are LTS001a's clients`,
-          { label: "LTS002a", value: lts002aGrids[i]!.total },
-          { label: "LTS001a", value: lta.grids[i]!.total },
-          { sheet: "LTS002a", table: lts002aGrids[i]!.table.id },
-        ),
-        ...V.atMost(
-          "lts002b-within-lts001c",
-          `LTS002b ${b.label}: reviewed clients are LTS001c's clients`,
-          { label: "LTS002b", value: lts002bGrids[i]!.total },
-          { label: "LTS001c", value: lc.grids[i]!.total },
-          { sheet: "LTS002b", table: lts002bGrids[i]!.table.id },
-        ),
-      )
     })
 
     // LTS003 --------------------------------------------------------------------------------------------------
@@ -844,23 +749,29 @@ const compute = (
         ),
       ],
     })
-    findings.push(
-      ...V.equal(
-        "lts004-table-1-cohort",
-        "LTS004: table 1 counts every client of the cohort once",
-        { label: "table 1 total", value: t1.total },
-        { label: "clients in the cohort", value: cohort },
-        { sheet: "LTS004", table: "LTS004-1" },
-      ),
-      ...V.equal(
-        "lts004-table-2-cohort",
-        "LTS004: tables 2a, 2b and the not-recorded row count every client of the cohort once",
-        { label: "tables 2a + 2b + not recorded", value: t2a.total + t2b.total + t2invalid.total },
-        { label: "clients in the cohort", value: cohort },
-        { sheet: "LTS004", table: "LTS004-2a" },
-      ),
-    )
-    return { sheets, figures, queries, findings, hospital }
+    const byBand = (grids: ReadonlyArray<G.Grid>, value = (g: G.Grid) => g.total): Check.ByBand => ({
+      "18-64": value(grids[0]!),
+      "65+": value(grids[1]!),
+    })
+    const checks: Check.Figures = {
+      period: Period.format(period),
+      snapshot,
+      keyFigures: figures,
+      sts001StMax: byBand(sts001Grids, (g) => g.get("st-max", G.TOTAL)),
+      sts001Unclassified: unclassified,
+      sts002a: { "18-64": sts002aByAge.get(G.TOTAL, "18-64"), "65+": sts002aByAge.get(G.TOTAL, "65+") },
+      sts004,
+      lts001a: byBand(lta.grids),
+      lts001b: byBand(lb.grids),
+      lts001bAllAges: lb2.total,
+      lts001bByGender: lb3a.total + lb3b.total + lb3c.total,
+      lts001c: byBand(lc.grids),
+      psrUnknown: psrGaps,
+      lts002a: byBand(lts002aGrids),
+      lts002b: byBand(lts002bGrids),
+      lts004: { cohort, table1: t1.total, table2: t2a.total + t2b.total + t2invalid.total },
+    }
+    return { sheets, figures, queries, checks, hospital }
   })
 
 const ethnicGroupsRows = (): ReadonlyArray<G.Row> =>
@@ -877,6 +788,9 @@ const employmentStatuses: ReadonlyArray<string> = Cld.EmploymentStatus
 const accommodationStatuses: ReadonlyArray<string> = Cld.AccommodationStatus
 const settledAccommodation = (label: string): boolean => Cld.settledAccommodation(label)
 
+/** The SALT rules as a pure function of a period's figures, and last year's (see `validate.ts`). */
+export { type Figures, validate } from "./validate.js"
+
 /** Builds the SALT-style return for a council and period (see the module docs), with its validation. */
 export const build = (
   config: Config,
@@ -890,7 +804,7 @@ export const build = (
     const previousPeriod = Period.sameLastYear(period)
     const previous = yield* compute(reader, la, previousPeriod)
     const periods = { current: Period.format(period), previous: Period.format(previousPeriod) }
-    const compared = V.hasData(previous.figures)
+    const compared = V.hasData(previous.checks.keyFigures)
     const draft: D.Document = {
       returnId: plugin.id,
       title: `SALT-style tables from CLD — ${la}`,
@@ -929,7 +843,7 @@ export const build = (
       queries: current.queries,
     }
     const findings = [
-      ...current.findings,
+      ...Check.rules(current.checks),
       ...V.impossibleValues(draft),
       ...V.mandatoryCells(draft, [
         "LTS001a-1a",
@@ -939,7 +853,7 @@ export const build = (
         "LTS001c-1a",
         "LTS001c-1b",
       ]),
-      ...(compared ? V.swings(current.figures, previous.figures, periods, config.swing) : []),
+      ...Check.yearOnYear(current.checks, previous.checks, config.swing),
     ]
     return V.withFindings(draft, findings)
   })
