@@ -4,6 +4,8 @@
 // `Ascof.computeAll` runs them: one query per family), each measure's status and counts, and peak RSS. The
 // baseline, timed in the same process, is one plain aggregate scan of the council's events (count of rows and of
 // distinct people): the least any measure over the whole CLD could cost. Ratios are reported against it.
+// 2B/2C need the ONS population and 2D(1)/2D(2) the hospital extract in the warehouse: bench/etl-reference.mjs
+// loads them (run.mjs does, before this). Exits 1, after printing, unless every measure is computed ("ok").
 //   node bench/ascof-measures.mjs <warehouse.sqlite> [laCode = 999] [period = 2024-25]
 import { Period } from "@asckit/core"
 import { WarehouseReader } from "@asckit/etl"
@@ -17,6 +19,7 @@ if (db === undefined) {
   process.exit(2)
 }
 const period = Period.unsafeParse(periodText)
+
 let peak = 0
 const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50)
 
@@ -59,7 +62,9 @@ console.log(
     period: Period.format(period),
     laCode,
     ...result,
+    codes: Ascof.codes.length,
     sumOfMeasuresMs: Object.values(result.measures).reduce((n, m) => n + m.ms, 0),
     peakRssMB: Math.max(peak, process.resourceUsage().maxRSS * 1024) / 1e6,
   }),
 )
+if (result.computed !== Ascof.codes.length) process.exitCode = 1

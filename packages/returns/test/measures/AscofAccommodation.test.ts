@@ -102,4 +102,15 @@ describe("ASCOF 2E (DHSC Create_ASCOF_2E_2425_Onwards.sql)", () => {
     const r = (await computeAll(db, fy))["2E(2b)"]!
     expect([r.numerator, r.denominator]).toEqual([1, 2])
   })
+
+  it("over a rolling 12 months: the clients in long-term support during it, their status at its end", async () => {
+    // 12 months to 2024-25 Q1 (July 2023 to June 2024): the 65+ cohort adds endedBefore (long-term support to
+    // 31 March 2024, owner occupier: settled) to careHome (not) and owner (settled).
+    const r = (await computeAll(db, Period.rolling12(Period.quarter(2024, 1))))["2E(2b)"]!
+    expect([r.numerator, r.denominator, r.period]).toEqual([2, 3, "12 months to 2024-25 Q1"])
+    expect(r.value).toEqual(Value.available(66.7, 2, 3))
+    // 12 months to 2023-24 Q3 (calendar 2023): only endedBefore's support (from May 2023) had started.
+    const early = (await computeAll(db, Period.rolling12(Period.quarter(2023, 3))))["2E(2b)"]!
+    expect([early.numerator, early.denominator]).toEqual([1, 1])
+  })
 })

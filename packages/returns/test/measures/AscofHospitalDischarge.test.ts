@@ -126,4 +126,22 @@ describe("ASCOF 2D (DHSC Create_ASCOF_2D.sql)", () => {
     // The extract ends with the year's last discharge: the note says the follow-up is not complete.
     expect(r.note).toContain("outcomes of the latest discharges are incomplete")
   })
+
+  it("over a rolling 12 months: the discharges in it, whenever the reablement or the 84 days fall", async () => {
+    // 12 months to 2024-25 Q1 (July 2023 to June 2024). Qualifying (8): remained, tooEarly, sevenBefore, threeAfter
+    // (its 25 August readmission is after the period), fourAfter, twoDischarges (both), beforeYear (30 March 2024);
+    // the 1 July discharges fall after it. Into reablement (5): remained, sevenBefore, threeAfter, twoDischarges
+    // (once), beforeYear.
+    const rs = await computeAll(db, Period.rolling12(Period.quarter(2024, 1)))
+    expect([rs["2D(2)"]!.numerator, rs["2D(2)"]!.denominator, rs["2D(2)"]!.period]).toEqual([
+      5,
+      8,
+      "12 months to 2024-25 Q1",
+    ])
+    expect(rs["2D(2)"]!.value).toEqual(Value.available(62.5, 5, 8))
+    // Remained 84 days (4): all but threeAfter, readmitted as an emergency on day 71 (20 August, after the period:
+    // the follow-up runs past its end).
+    expect([rs["2D(1)"]!.numerator, rs["2D(1)"]!.denominator]).toEqual([4, 5])
+    expect(rs["2D(1)"]!.value).toEqual(Value.available(80, 4, 5))
+  })
 })

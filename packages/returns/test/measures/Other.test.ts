@@ -103,4 +103,30 @@ describe("4B, 6A, 6B", () => {
       "not-available",
     )
   })
+
+  it("over a rolling 12 months: 4B by the conclusion dates in it, 6A for its financial year, 6B from its end", async () => {
+    // 12 months to 2025-26 Q1 (July 2024 to June 2025): E2, E3 removed, E7 reduced, E4 remained; E1 (June 2024)
+    // concluded before it. 3 / 4 → 75.0 — a different four enquiries from the financial year's.
+    const rolling = Period.rolling12(Period.quarter(2025, 1))
+    const r4B = await run((reader) => Other.compute4B(reader, { laCode: "305", period: rolling }))
+    expect(r4B).toMatchObject({ numerator: 3, denominator: 4, period: "12 months to 2025-26 Q1" })
+    expect(r4B.value).toEqual(Value.available(75, 3, 4))
+    // 12 months to 2024-25 Q3 (January to December 2024): E1 reduced, E2, E3 removed. 3 / 3 → 100.0
+    const toDecember = Period.rolling12(Period.quarter(2024, 3))
+    const r4Bdec = await run((reader) => Other.compute4B(reader, { laCode: "305", period: toDecember }))
+    expect([r4Bdec.numerator, r4Bdec.denominator, Value.toNumber(r4Bdec.value)]).toEqual([3, 3, 100])
+    // 6A: ASC-WDS publishes by financial year; a rolling period takes that of its end (2024-25 for December 2024).
+    const r6A = await run((reader) => Other.compute6A(reader, { laCode: "305", period: toDecember }))
+    expect(r6A).toMatchObject({ status: "ok", period: "12 months to 2024-25 Q3" })
+    expect(r6A.value).toEqual(Value.available(19))
+    expect((await run((reader) => Other.compute6A(reader, { laCode: "305", period: rolling }))).status).toBe(
+      "not-available",
+    ) // 2025-26: none loaded
+    // 6B: the latest download on or before the period's end — 1 April 2025 is before 30 June 2025, after December 2024.
+    const r6B = await run((reader) => Other.compute6B(reader, { laCode: "305", period: rolling }))
+    expect([r6B.numerator, r6B.denominator, Value.toNumber(r6B.value)]).toEqual([2, 4, 50])
+    expect(
+      (await run((reader) => Other.compute6B(reader, { laCode: "305", period: toDecember }))).status,
+    ).toBe("not-available")
+  })
 })
