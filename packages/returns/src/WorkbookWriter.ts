@@ -57,6 +57,14 @@ const setCell = (target: ExcelJS.Cell, c: Cell) => {
 }
 
 /** Writes a table from `startRow`; returns the next free row and the last header row. */
+/** Cells whose text runs across the sheet (titles, subtitles, notes), per sheet: they do not set column widths. */
+const spanning = new WeakMap<ExcelJS.Worksheet, Set<string>>()
+const markSpanning = (ws: ExcelJS.Worksheet, row: number, col = 1) => {
+  const set = spanning.get(ws) ?? new Set<string>()
+  set.add(ws.getCell(row, col).address)
+  spanning.set(ws, set)
+}
+
 const writeTable = (
   ws: ExcelJS.Worksheet,
   t: Table,
@@ -64,6 +72,7 @@ const writeTable = (
 ): { next: number; headerEnd: number } => {
   let r = startRow
   ws.getCell(r, 1).value = t.title
+  markSpanning(ws, r)
   ws.getCell(r, 1).font = { bold: true, size: 12 }
   r += 1
   const lead = t.rowHeaders.length
@@ -113,12 +122,14 @@ const writeTable = (
   for (const n of t.notes ?? []) {
     ws.getCell(r, 1).value = n
     ws.getCell(r, 1).font = { italic: true }
+    markSpanning(ws, r)
     r += 1
   }
   return { next: r + 1, headerEnd }
 }
 
 const fitWidths = (ws: ExcelJS.Worksheet, min = 8, max = 60) => {
+  const skip = spanning.get(ws)
   ws.columns.forEach((col) => {
     let w = min
     col.eachCell?.({ includeEmpty: false }, (cell) => {
@@ -132,11 +143,12 @@ const fitWidths = (ws: ExcelJS.Worksheet, min = 8, max = 60) => {
             : v instanceof Date
               ? "yyyy-mm-dd"
               : String(v)
-      // Title rows span the sheet: do not let them widen the first column.
-      if (cell.font?.size === 14) return
+      // Titles, subtitles and notes span the sheet: do not let them widen the first column.
+      if (cell.font?.size === 14 || skip?.has(cell.address)) return
       w = Math.max(w, Math.min(max, text.length + 2))
     })
-    col.width = w
+    // exceljs leaves a column of width 9 (its default) out of the file, and Excel then shows 8.43: nudge it.
+    col.width = w === 9 ? 9.14 : w
   })
 }
 
@@ -174,6 +186,7 @@ export const toWorkbook = (doc: Document): ExcelJS.Workbook => {
     ws.getCell(1, 1).font = { bold: true, size: 14 }
     ws.getCell(2, 1).value =
       `${doc.title} — ${doc.period}${doc.publication ? ` (publication: ${PUBLICATION})` : ""}`
+    markSpanning(ws, 2)
     let r = 4
     const layout: Array<{ headerEnd: number; rowHeaders: number }> = []
     for (const t of s.tables) {

@@ -30,6 +30,7 @@ import {
   tempDir,
   testKey,
 } from "../measures/ascof-fixtures.js"
+import { roundTrip } from "./helpers.js"
 
 const ods = fileURLToPath(new URL("../../../../examples/data/ascof-2024-25.ods", import.meta.url))
 const surveys = fileURLToPath(new URL("../../../etl/test/fixtures/survey/", import.meta.url))
@@ -210,5 +211,83 @@ describe("the ASCOF return", () => {
       "305,Bury,Local authority,E08000002,1D,Total,Number of respondents,345", // 343 respondents, published rounded to 5
       "305,Bury,Local authority,E08000002,1D,Total,Outcome,64.3",
     ])
+  })
+
+  it("writes the workbook with the measures' number formats, frozen headers and fitted widths", async () => {
+    const doc = await build(AscofReturn.plugin, options)
+    const wb = await roundTrip(doc, join(dir, "ascof-2024-25.xlsx"))
+    const ws = wb.getWorksheet("Summary")!
+    // The table's header row ("Code", "Measure", …) and the rows by code.
+    let headerRow = 0
+    const rowOf = new Map<string, number>()
+    ws.eachRow((row, n) => {
+      const first = row.getCell(1).value
+      if (first === "Code" && headerRow === 0) headerRow = n
+      else if (headerRow > 0 && typeof first === "string") rowOf.set(first, n)
+    })
+    expect(headerRow).toBeGreaterThan(2)
+    const columnOf = (name: string) => {
+      let col = 0
+      ws.getRow(headerRow).eachCell((c, i) => {
+        if (c.value === name) col = i
+      })
+      expect(col, name).toBeGreaterThan(0)
+      return col
+    }
+    const outcome = columnOf("Outcome")
+    const cell = (code: string, col: number) => ws.getRow(rowOf.get(code)!).getCell(col)
+    // 2A: a percentage to 1 dp, stored as the number 80 and shown as "80.0%" (not Excel's ×100 percent format).
+    expect(cell("2A", outcome).value).toBe(80)
+    expect(cell("2A", outcome).numFmt).toBe('0.0"%"')
+    // 1B: a score to 3 dp (ODS-2425 Table_1b), 0.340 on the survey fixture.
+    expect(D.at(doc.sheets[0]!.tables[0]!, "1B", "Outcome")).toMatchObject({
+      value: 0.34,
+      format: "decimal3",
+    })
+    expect(cell("1B", outcome).value).toBe(0.34)
+    expect(cell("1B", outcome).numFmt).toBe("0.000")
+    // 2C: a rate per 100,000 to 1 dp; the counts as whole numbers with thousands separators.
+    expect(cell("2C", outcome).value).toBe(11.5)
+    expect(cell("2C", outcome).numFmt).toBe("#,##0.0")
+    expect(cell("2C", columnOf("Denominator")).value).toBe(26_000)
+    expect(cell("2C", columnOf("Denominator")).numFmt).toBe("#,##0")
+    // The Summary's one table: frozen below its header row and right of the Code column; so is each objective's.
+    expect(ws.views[0]).toMatchObject({ state: "frozen", xSplit: 1, ySplit: headerRow })
+    expect(wb.getWorksheet("Objective 2")!.views[0]).toMatchObject({ state: "frozen", xSplit: 1 })
+    // Widths fitted to the contents (at least 8 characters, at most 60): the names far wider than Excel's default;
+    // every column written with its width (none left to Excel's 8.43); the sheet's title, subtitle and notes, which
+    // run across the sheet, do not widen the Code column.
+    const DEFAULT_WIDTH = 8.43
+    expect(ws.getColumn(columnOf("Measure")).width).toBeGreaterThan(30)
+    expect(ws.getColumn(columnOf("Polarity")).width).toBeGreaterThan(DEFAULT_WIDTH)
+    expect(ws.getColumn(columnOf("Denominator")).width).toBeGreaterThan(DEFAULT_WIDTH)
+    expect(ws.getColumn(columnOf("Code")).width).toBeLessThan(15)
+    ws.getRow(headerRow).eachCell((c, i) => {
+      expect(ws.getColumn(i).width, String(c.value)).toBeGreaterThanOrEqual(8)
+    })
+  })
+
+  it("publishes only what DHSC's rules allow: small counts and the rates on them [c], counts rounded to 5, published comparators kept", async () => {
+    const t = D.publish(await build(AscofReturn.plugin, options)).sheets[0]!.tables[0]!
+    // 2C: 3 admissions → the numerator and the rate [c]; the population denominator rounded to 5 (26,000).
+    expect(D.at(t, "2C", "Numerator")?.marker).toBe("[c]")
+    expect(D.at(t, "2C", "Outcome")).toMatchObject({ value: null, marker: "[c]" })
+    expect(D.at(t, "2C", "Denominator")?.value).toBe(26_000)
+    // 2A: 4 of 5 → [c], as DHSC's rule for the measure says.
+    expect(D.at(t, "2A", "Outcome")?.marker).toBe("[c]")
+    // DHSC's published England and Greater Manchester values stay as published.
+    const exact = await summary()
+    for (const col of ["England", "Greater Manchester"]) {
+      const published = D.at(exact, "2C", col)
+      expect(published?.value, col).toBeTypeOf("number")
+      expect(D.at(t, "2C", col)?.value, col).toBe(published?.value)
+    }
+    // Every outcome: published as computed exactly where the measure's own rule (the "Published as" column) says so.
+    for (const row of exact.rows) {
+      const code = row.header[0]!
+      const asComputed = D.at(exact, code, "Published as")?.value === "as computed"
+      const value = D.at(exact, code, "Outcome")?.value
+      expect(D.at(t, code, "Outcome")?.value ?? null, code).toBe(asComputed ? value : null)
+    }
   })
 })

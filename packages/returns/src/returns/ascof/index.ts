@@ -230,8 +230,38 @@ const valueCell = (m: Measure.Measure, v: Value.Value, query: string): D.Cell =>
     ? D.measure(v.value, formatOf(m), query)
     : D.measure(null, formatOf(m), query, Value.marker(v) ?? "[x]")
 
+/** A numerator or denominator: a count, which publication suppresses below 5 and rounds to 5. */
 const countCell = (n: number | undefined, query: string): D.Cell =>
-  n === undefined ? D.measure(null, "integer", query, "[x]") : D.measure(n, "integer", query)
+  n === undefined ? D.measure(null, "integer", query, "[x]") : D.count(n, query)
+
+/**
+ * The council's own outcome with what publication needs to judge it: where the measure's own published-suppression
+ * rule (`Outcome.publish`, as DHSC applies it) lets it through, it is publishable as it stands ("public"); otherwise
+ * its counts decide (below 5 → `[c]`), and without counts publication withholds it.
+ */
+const ownValueCell = (
+  m: Measure.Measure,
+  r: {
+    readonly value: Value.Value
+    readonly numerator?: number | undefined
+    readonly denominator?: number | undefined
+  },
+  query: string,
+): D.Cell => {
+  const cell = valueCell(m, r.value, query)
+  if (r.value._tag !== "Available") return cell
+  if (Outcome.publish(m, r.value)._tag === "Available") return D.withBasis(cell, "public")
+  return r.numerator === undefined
+    ? cell
+    : D.withBasis(cell, {
+        numerator: r.numerator,
+        ...(r.denominator === undefined ? {} : { denominator: r.denominator }),
+      })
+}
+
+/** A value DHSC published (or a sum of published values): already public, kept as it is in publication. */
+const publishedCell = (m: Measure.Measure, v: Value.Value, query: string): D.Cell =>
+  v._tag === "Available" ? D.withBasis(valueCell(m, v, query), "public") : valueCell(m, v, query)
 
 const rankText = (r: Benchmark.Ranked<string> | undefined): D.Cell =>
   r?.rank === undefined ? D.text("–") : D.text(`${r.rank} of ${r.of}`)
@@ -357,23 +387,23 @@ export const make = (providers: ReadonlyArray<Provider> = defaultProviders) =>
               D.text(m.polarity.replace(/-/g, " ")),
               countCell(r.numerator, q),
               countCell(r.denominator, q),
-              valueCell(m, r.value, q),
+              ownValueCell(m, r, q),
               D.text(
                 asPublished._tag === "Available"
                   ? "as computed"
                   : `${Value.marker(asPublished)} ${"reason" in asPublished && asPublished.reason ? `(${asPublished.reason})` : ""}`.trim(),
               ),
-              valueCell(m, prev.value, `measure:${m.code}`),
+              ownValueCell(m, prev, `measure:${m.code}`),
               D.text(
                 `${Benchmark.symbol(travel.direction)} ${travel.direction.replace(/-/g, " ")}${travel.reason ? ` (${travel.reason})` : ""}`,
               ),
-              valueCell(m, at("england", "England"), "published"),
-              valueCell(
+              publishedCell(m, at("england", "England"), "published"),
+              publishedCell(
                 m,
                 region && placed ? at("region", placed.region) : Value.notAvailable(),
                 "published",
               ),
-              valueCell(m, gm, "aggregate"),
+              publishedCell(m, gm, "aggregate"),
               ...ranks.map(rankText),
               D.text(r.status === "ok" ? r.note : `not available: ${r.note}`),
             ],
