@@ -1,7 +1,8 @@
 /**
  * The complete synthetic borough: `generateBorough` with every extract writes each source kind asckit reads, and
  * the manifest's `etlSources` loads all of it through the real plugins and pipeline — nothing quarantined but the
- * injected faults — with the borough's survey results near Bury's published values (domain.md §7.1), its ASCOF 6B
+ * injected faults; each quarter's people and events once, from the CLD files before the cutover and from LAS and
+ * ContrOCC after it, giving the same facts as the CLD files alone — with the borough's survey results near Bury's published values (domain.md §7.1), its ASCOF 6B
  * as Bury's (84 and 88) and its population consistent with the model.
  */
 import { createHash } from "node:crypto"
@@ -30,12 +31,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import {
   type BoroughManifest,
   boroughEtlSources,
+  DEFAULT_FAULT_QUARTERS,
   type EtlSourceEntry,
   estimateFor,
   generateBorough,
   population,
   rebaseEtlSources,
   SACE_TARGETS,
+  SYSTEMS_CUTOVER,
   simulatePeople,
   writeExtras,
   writeSurveys,
@@ -143,6 +146,7 @@ describe("the complete borough (every extract, scale 0.1, the demo's options)", 
       "cqc-directory",
       "cld",
       "las",
+      "controcc",
       "hospital",
       "dols",
       ...(manifest.extracts?.spreadsheets?.files ?? []).flatMap((f) => f.sheets.map(() => "spreadsheet")),
@@ -183,6 +187,7 @@ describe("the complete borough (every extract, scale 0.1, the demo's options)", 
     expect([...plugins].sort()).toEqual(
       [
         "cld",
+        "controcc",
         "cqc-directory",
         "dols",
         "hospital",
@@ -210,17 +215,67 @@ describe("the complete borough (every extract, scale 0.1, the demo's options)", 
         expect(f.rowsQuarantined + f.rowsDuplicate, f.path).toBe(0)
   })
 
-  it("loads the events once: CLD files and the LAS reports CLD lacks, or every LAS and ContrOCC report instead", async () => {
-    const las = manifest.etlSources.find((s) => s.plugin === "las")
-    expect(Object.keys(las?.files as object).sort()).toEqual(
-      [
-        "contacts",
-        "safeguarding-concerns",
-        "safeguarding-enquiries",
-        "safeguarding-risks",
-        "work-tray",
-      ].sort(),
-    )
+  it("loads each quarter's events once: CLD files before the cutover, LAS and ContrOCC from it on, the facts the same", async () => {
+    // the CLD submissions before SYSTEMS_CUTOVER, the source systems' event reports from it on, and every quarter
+    // of the LAS reports CLD lacks
+    const cld = manifest.etlSources.find((s) => s.plugin === "cld")
+    const before = manifest.files.filter((f) => f.quarter < SYSTEMS_CUTOVER)
+    expect(before.length).toBeGreaterThan(0)
+    expect(before.length).toBeLessThan(manifest.files.length)
+    expect(cld?.files).toEqual(before.map((f) => f.file))
+    const las = manifest.etlSources.find((s) => s.plugin === "las")?.files as Record<string, Array<string>>
+    expect(Object.keys(las).sort()).toEqual([...LasSource.reports].sort())
+    const after = manifest.files.length - before.length
+    for (const r of ["people", "carers", "requests", "assessments", "reviews"]) {
+      expect(las[r], r).toHaveLength(after)
+      for (const f of las[r] ?? [])
+        expect(f >= `las/${r}/LAS_${r}_${SYSTEMS_CUTOVER.replace(" ", "_")}`, f).toBe(true)
+    }
+    for (const r of [
+      "contacts",
+      "work-tray",
+      "safeguarding-concerns",
+      "safeguarding-enquiries",
+      "safeguarding-risks",
+    ])
+      expect(las[r], r).toEqual([`las/${r}`])
+    expect(manifest.etlSources.find((s) => s.plugin === "controcc")?.files).toHaveLength(after)
+    // both fault quarters are before the cutover: every injected fault is still loaded (and caught)
+    for (const q of DEFAULT_FAULT_QUARTERS) expect(q < SYSTEMS_CUTOVER, q).toBe(true)
+
+    const count = (db: string, table: string) =>
+      read<{ n: number }>(db, `select count(*) as n from ${table}`)[0]?.n
+    const lineage = ["run_id", "file_id", "row_number"]
+    // the columns only a source system fills, and carers' caring details on services, which ContrOCC lacks
+    // (equivalence.test.ts)
+    const sourceOnly = ["source_type", "due_date", "team", "provider_name"]
+    const facts = (db: string, table: string) => {
+      const columns = read<{ name: string }>(db, `pragma table_info(${table})`)
+        .map((c) => c.name)
+        .filter((c) => !lineage.includes(c) && !(table === "event" && sourceOnly.includes(c)))
+      return read<Record<string, unknown>>(
+        db,
+        `select ${columns.map((c) => `"${c}"`).join(", ")} from ${table} order by row_key`,
+      ).map((r) =>
+        r.event_type === "Service" ? { ...r, total_hours_caring_per_week: null, adults_cared_for: null } : r,
+      )
+    }
+    // every CLD file instead: the same people, events (derived columns included) and carers
+    const allCld = boroughEtlSources(manifest, { events: "cld" })
+    expect(allCld.find((s) => s.plugin === "cld")?.files).toEqual(["."])
+    expect(allCld.map((s) => s.plugin)).not.toContain("controcc")
+    const db3 = join(dir, "all-cld.sqlite")
+    const s3 = await loadEntries(db3, out, allCld)
+    expect(s3.ok).toBe(true)
+    expect(count(db, "event")).toBeGreaterThan(1000)
+    for (const table of ["event", "person", "carer_link"])
+      expect(facts(db, table), table).toEqual(facts(db3, table))
+    // the source systems' own columns are filled where their reports won
+    expect(
+      read<{ n: number }>(db, "select count(*) as n from event where team is not null")[0]?.n,
+    ).toBeGreaterThan(0)
+
+    // or every LAS and ContrOCC report instead of the CLD files
     const route = boroughEtlSources(manifest, { events: "las-controcc" })
     expect(route.map((s) => s.plugin)).not.toContain("cld")
     expect(route.filter((s) => s.plugin === "las" || s.plugin === "controcc")).toHaveLength(2)
@@ -230,8 +285,6 @@ describe("the complete borough (every extract, scale 0.1, the demo's options)", 
     for (const f of s2.files)
       if (!["dols", "spreadsheet"].includes(f.plugin))
         expect(f.rowsQuarantined + f.rowsDuplicate, f.path).toBe(0)
-    const count = (db: string, table: string) =>
-      read<{ n: number }>(db, `select count(*) as n from ${table}`)[0]?.n
     for (const table of [
       "safeguarding_enquiry",
       "contact",
@@ -243,7 +296,10 @@ describe("the complete borough (every extract, scale 0.1, the demo's options)", 
     expect(count(db2, "event")).toBeGreaterThan(0)
     const { extracts: _x, ...bare } = manifest
     expect(() => boroughEtlSources(bare, { events: "las-controcc" })).toThrow(RangeError)
-  }, 60_000)
+    // without the source systems' extracts, the cutover route is the CLD route
+    expect(boroughEtlSources(bare)).toEqual(boroughEtlSources(bare, { events: "cld" }))
+    expect(() => boroughEtlSources(manifest, { cutover: "April 2026" })).toThrow(RangeError)
+  }, 90_000)
 
   it("reports the survey files' invalid answers as findings, at their column", () => {
     const anomalies = (manifest.extracts?.surveys?.files ?? []).flatMap((f) =>

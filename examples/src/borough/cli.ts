@@ -5,14 +5,15 @@
  *   node examples/dist/borough/cli.js --out dir [--scale 1] [--seed 1] [--format csv|xlsx] [--faults]
  *                                     [--mix-releases] [--uk-dates all|some] [--summary]
  *                                     [--all | --las --controcc --dols --spreadsheets --hospital --population
- *                                      --surveys --cqc --turnover] [--events cld|las-controcc]
- *                                     [--etl-sources file.json]
+ *                                      --surveys --cqc --turnover] [--events cutover|cld|las-controcc]
+ *                                     [--cutover "2026-27 Q1"] [--etl-sources file.json]
  *
  * Prints progress lines; `--summary` also prints the model's plausibility figures for 2024-25 (holds the
  * borough in memory, so keep it to small scales). The extract flags write the borough's other sources beside the
  * CLD submissions (`--all`: every one); `--etl-sources` writes the ETL configuration entries that load them
- * (`sources` of an asckit configuration file, paths relative to that file's folder; `--events` chooses whether the
- * people and events come from the CLD files, the default, or from the LAS and ContrOCC extracts).
+ * (`sources` of an asckit configuration file, paths relative to that file's folder; `--events` chooses where the
+ * people and events come from: the CLD files before the `--cutover` quarter and the LAS and ContrOCC extracts from
+ * it on, the default; every CLD file; or the LAS and ContrOCC extracts only — see `boroughEtlSources`).
  */
 import { writeFileSync } from "node:fs"
 import { dirname, resolve } from "node:path"
@@ -24,6 +25,7 @@ import {
   type EventsRoute,
   generateBorough,
   rebaseEtlSources,
+  SYSTEMS_CUTOVER,
 } from "./index.js"
 
 const extractFlags = [
@@ -41,7 +43,7 @@ const extractFlags = [
 
 const usage =
   "usage: cli.js --out <dir> [--scale 1] [--seed 1] [--format csv|xlsx] [--faults] [--mix-releases] [--uk-dates all|some] [--summary] " +
-  `[${extractFlags.map((f) => `--${f}`).join(" ")}] [--events cld|las-controcc] [--etl-sources <file.json>]`
+  `[${extractFlags.map((f) => `--${f}`).join(" ")}] [--events cutover|cld|las-controcc] [--cutover "2026-27 Q1"] [--etl-sources <file.json>]`
 
 const main = async (): Promise<number> => {
   const { values } = parseArgs({
@@ -55,7 +57,8 @@ const main = async (): Promise<number> => {
       "uk-dates": { type: "string" },
       summary: { type: "boolean", default: false },
       ...Object.fromEntries(extractFlags.map((f) => [f, { type: "boolean" as const, default: false }])),
-      events: { type: "string", default: "cld" },
+      events: { type: "string", default: "cutover" },
+      cutover: { type: "string", default: SYSTEMS_CUTOVER },
       "etl-sources": { type: "string" },
       help: { type: "boolean", default: false },
     },
@@ -78,7 +81,10 @@ const main = async (): Promise<number> => {
     return 2
   }
   const events = values.events
-  if (events !== "cld" && events !== "las-controcc") {
+  if (
+    (events !== "cutover" && events !== "cld" && events !== "las-controcc") ||
+    !/^\d{4}-\d{2} Q[1-4]$/.test(values.cutover)
+  ) {
     console.error(usage)
     return 2
   }
@@ -109,7 +115,7 @@ const main = async (): Promise<number> => {
   if (target !== undefined) {
     const file = resolve(target)
     const sources = rebaseEtlSources(
-      boroughEtlSources(manifest, { events: events as EventsRoute }),
+      boroughEtlSources(manifest, { events: events as EventsRoute, cutover: values.cutover }),
       resolve(values.out),
       dirname(file),
     )

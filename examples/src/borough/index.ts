@@ -13,7 +13,8 @@
  * const manifest = await generateBorough({ outDir: "tmp/borough", seed: 1, scale: 1, faults: true })
  * await generateBorough({ outDir: "tmp/borough", extracts: { las: true, controcc: true } }) // + las/, controcc/
  * const all = await generateBorough({ outDir: "tmp/borough", extracts: { all: true } }) // every source kind
- * // all.etlSources: [{ plugin: "ons-population", files: ["population"] }, …, { plugin: "cld", files: ["."] }, …]
+ * // all.etlSources: [{ plugin: "ons-population", files: ["population"] }, …, { plugin: "cld", files: [CLD files
+ * // before 2026-27 Q1] }, { plugin: "las", … }, { plugin: "controcc", … }, …]
  * const model = boroughModel({ seed: 1 }) // the same borough in memory
  * ```
  */
@@ -303,8 +304,9 @@ export interface BoroughManifest {
   }
   /**
    * The ETL configuration that loads what was written (`sources` entries of an asckit configuration file: each
-   * `{ plugin, ...config }`, paths relative to `outDir`): `boroughEtlSources(manifest)`, the events from the CLD
-   * submissions (see there).
+   * `{ plugin, ...config }`, paths relative to `outDir`): `boroughEtlSources(manifest)`: the people and events from the
+   * CLD submissions before `SYSTEMS_CUTOVER` and from the LAS and ContrOCC extracts after it, when both are written
+   * (see there).
    */
   readonly etlSources: ReadonlyArray<EtlSourceEntry>
 }
@@ -485,7 +487,14 @@ const LAS_ONLY_REPORTS: ReadonlySet<string> = new Set([
 ])
 
 /** Where `boroughEtlSources` takes the borough's people and events from. */
-export type EventsRoute = "cld" | "las-controcc"
+export type EventsRoute = "cutover" | "cld" | "las-controcc"
+
+/**
+ * The default cutover of the `cutover` route: the first quarter whose people and events come from LAS and ContrOCC
+ * rather than from a CLD submission — the start of 2026-27, the borough's 2025-26 year-end submission being the last
+ * one it built the old way.
+ */
+export const SYSTEMS_CUTOVER = "2026-27 Q1"
 
 /**
  * The ETL configuration that loads what `generateBorough` wrote: `sources` entries of an asckit configuration file
@@ -493,23 +502,44 @@ export type EventsRoute = "cld" | "las-controcc"
  * (population, turnover, CQC directory: nothing depends on the people for them), then the people and events, the
  * hospital extract (linked to them by NHS number), the DoLS returns and spreadsheets, the surveys.
  *
- * The people and events are loaded once, by one route, as a council would: the CLD and the source-system extracts
- * describe the same events, so loading both reports every event of the second as a duplicate of the first.
- * - `cld` (default): the CLD submissions, plus the LAS reports of what CLD does not hold (contacts, work trays,
- *   safeguarding); ContrOCC, which holds only the services CLD carries, is not loaded;
+ * Each quarter's people and events are loaded by one route only. The CLD submission and the LAS + ContrOCC reports
+ * of a quarter describe the same events with the same DHSC unique-event key and the same precedence (reporting
+ * period end, end date, outcome), so loading both does not add anything: on equal precedence the later file wins,
+ * so every event of the second route is counted as *loaded* again (not as a duplicate), its lineage (run, file,
+ * row) moves to the second route's file while the first file's record still counts it, the load takes twice as long
+ * — and the columns only one route fills are overwritten by the other's (a CLD file loaded after LAS blanks LAS's
+ * teams, review due dates and step types; ContrOCC after CLD blanks carers' caring hours on their services). So:
+ * - `cutover` (default): what a council adopting asckit does — its past CLD submissions, as sent to DHSC, for the
+ *   quarters before the cutover (`options.cutover`, default `SYSTEMS_CUTOVER`), and from the cutover on its LAS
+ *   reports (people, carers, requests, assessments, reviews) and ContrOCC service agreements instead, from which
+ *   asckit builds the CLD submissions from then on; plus every quarter of the LAS reports CLD never holds
+ *   (contacts, work trays, safeguarding). The rolling 12-month periods overlap, and a later period's version of an
+ *   event supersedes an earlier one whichever route brought it; the two routes give the same person and event
+ *   facts (the equivalence test), so every figure is the one the CLD files alone give. Needs both extracts written
+ *   (else it is the `cld` route);
+ * - `cld`: every CLD submission, plus the LAS reports of what CLD does not hold; ContrOCC, which holds only the
+ *   services CLD carries, is not loaded;
  * - `las-controcc`: every LAS report and the ContrOCC service agreements instead of the CLD files (needs both
  *   extracts written).
  */
 export const boroughEtlSources = (
   manifest: Omit<BoroughManifest, "etlSources">,
-  options: { readonly events?: EventsRoute } = {},
+  options: { readonly events?: EventsRoute; readonly cutover?: string } = {},
 ): ReadonlyArray<EtlSourceEntry> => {
-  const events = options.events ?? "cld"
   const x = manifest.extracts ?? {}
-  if (events === "las-controcc" && (x.las === undefined || x.controcc === undefined))
+  const systems = x.las !== undefined && x.controcc !== undefined
+  const asked = options.events ?? "cutover"
+  if (asked === "las-controcc" && !systems)
     throw new RangeError(
       "events from LAS and ContrOCC need both extracts written (extracts.las, extracts.controcc)",
     )
+  const cutover = options.cutover ?? SYSTEMS_CUTOVER
+  if (!/^\d{4}-\d{2} Q[1-4]$/.test(cutover))
+    throw new RangeError(`cutover must be a quarter such as "2026-27 Q1", got "${cutover}"`)
+  const events = asked === "cutover" && !systems ? "cld" : asked
+  // Which quarters' people and events come from the source systems (quarter labels sort as they run).
+  const fromSystems = (quarter: string) =>
+    events === "las-controcc" || (events === "cutover" && quarter >= cutover)
   const rel = (p: string) => relative(manifest.outDir, p)
   const out: Array<EtlSourceEntry> = []
   if (x.population) out.push({ plugin: "ons-population", files: [rel(x.population.dir)] })
@@ -523,25 +553,35 @@ export const boroughEtlSources = (
     out.push({ plugin: "cqc-directory", files: [rel(f.path)], asAt: f.asAt })
   // the CLD submissions: every CLD file sits directly in outDir (the extracts are in folders of their own)
   if (events === "cld") out.push({ plugin: "cld", files: ["."] })
+  if (events === "cutover") {
+    const before = manifest.files.filter((f) => !fromSystems(f.quarter)).map((f) => rel(f.path))
+    if (before.length > 0) out.push({ plugin: "cld", files: before })
+  }
   const las = x.las
   if (las) {
-    const reports = [...new Set(las.files.map((f) => f.report))].filter(
-      (r) => events === "las-controcc" || LAS_ONLY_REPORTS.has(r),
+    // per report: its folder when every quarter is loaded, else the quarters' files
+    const reports = [...new Set(las.files.map((f) => f.report))]
+    const files = Object.fromEntries(
+      reports.flatMap((r) => {
+        const all = las.files.filter((f) => f.report === r)
+        const chosen = LAS_ONLY_REPORTS.has(r) ? all : all.filter((f) => fromSystems(f.quarter))
+        if (chosen.length === 0) return []
+        return [[r, chosen.length === all.length ? [`${rel(las.dir)}/${r}`] : chosen.map((f) => rel(f.path))]]
+      }),
     )
-    out.push({
-      plugin: "las",
-      laCode: LA_CODE,
-      files: Object.fromEntries(reports.map((r) => [r, [`${rel(las.dir)}/${r}`]])),
-      mapping: { codesFile: rel(las.codesFile) },
-    })
+    out.push({ plugin: "las", laCode: LA_CODE, files, mapping: { codesFile: rel(las.codesFile) } })
   }
-  if (x.controcc && events === "las-controcc")
-    out.push({
-      plugin: "controcc",
-      laCode: LA_CODE,
-      files: [rel(x.controcc.dir)],
-      mapping: { codes: CONTROCC_CODES },
-    })
+  const controcc = x.controcc
+  if (controcc && events !== "cld") {
+    const files = controcc.files.filter((f) => fromSystems(f.quarter)).map((f) => rel(f.path))
+    if (files.length > 0)
+      out.push({
+        plugin: "controcc",
+        laCode: LA_CODE,
+        files: files.length === controcc.files.length ? [rel(controcc.dir)] : files,
+        mapping: { codes: CONTROCC_CODES },
+      })
+  }
   if (x.hospital) out.push({ plugin: "hospital", files: [rel(x.hospital.path)], laCode: LA_CODE })
   // the extras' own configuration (`extrasEtlSources`), its paths made relative to outDir
   const extrasDir = x.dols?.dir ?? x.spreadsheets?.dir

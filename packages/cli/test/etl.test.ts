@@ -1,6 +1,6 @@
 /** `asckit etl` as a user runs it: a real process, real files, real exit codes. */
 import { spawnSync } from "node:child_process"
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -84,6 +84,75 @@ describe("asckit etl", () => {
       }))
     expect(counts(single)).toEqual(counts(threaded))
     expect(counts(single)[0]).toMatchObject({ rowsRead: 14, rowsLoaded: 13, rowsQuarantined: 1 })
+  })
+
+  it("lists the unmapped local codes with counts: printed, in <run>-unmapped.csv and in --json", () => {
+    // An LAS contacts report with two local values the default code tables do not map.
+    writeFileSync(
+      join(dir, "las-contacts.csv"),
+      [
+        "Period Start,Period End,Contact ID,Person ID,NHS Number,Contact Date,Contact Source,Contact Outcome,Team",
+        "01/04/2024,31/03/2025,CT1,P0001,9434765919,02/04/2024,Hospital Discharge,Progress to Assessment,Front Door",
+        "01/04/2024,31/03/2025,CT2,P0002,,05/04/2024,Walk-in Centre,Progress to Assessment,Front Door",
+        "01/04/2024,31/03/2025,CT3,P0003,,06/04/2024,Walk-in Centre,Resolved - Information and Advice,Front Door",
+        "01/04/2024,31/03/2025,CT4,P0004,,07/04/2024,Community,Sent a leaflet,Front Door",
+        "01/04/2024,31/03/2025,CT5,P0005,,08/04/2024,Walk-in Centre,Progress to Assessment,Front Door",
+      ].join("\r\n"),
+    )
+    const las = (name: string) => {
+      const path = join(dir, name)
+      writeFileSync(
+        path,
+        JSON.stringify({
+          warehouse: `${name}.sqlite`,
+          outputDir: `${name}-out`,
+          pseudonymisation: { keyEnv: "ASCKIT_TEST_KEY" },
+          sources: [{ plugin: "las", laCode: "999", files: { contacts: ["las-contacts.csv"] } }],
+        }),
+      )
+      return path
+    }
+    const r = asckit(["etl", "-c", las("u.json")])
+    expect(r.code).toBe(0)
+    expect(r.out).toContain("Unmapped local codes: 2 values in 4 quarantined rows")
+    expect(r.out).toMatch(/las contacts\s+Contact Source "Walk-in Centre" → \S+: 3 rows/)
+    expect(r.out).toMatch(/las contacts\s+Contact Outcome "Sent a leaflet" → \S+: 1 row\b/)
+    const path = /Unmapped values: (.*-unmapped\.csv)/.exec(r.out)?.[1]
+    expect(path).toBeDefined()
+    const csv = readFileSync(join(dir, path ?? ""), "utf8")
+      .trim()
+      .split(/\r\n/)
+    expect(csv[0]).toBe("plugin,stream,column,value,mapping table,rows")
+    expect(csv.slice(1)).toEqual([
+      expect.stringMatching(/^las,contacts,Contact Source,Walk-in Centre,\w+,3$/),
+      expect.stringMatching(/^las,contacts,Contact Outcome,Sent a leaflet,\w+,1$/),
+    ])
+    // --json lists them too (a dry run counts them from its sample of rejected rows)
+    for (const args of [["--json"], ["--json", "--dry-run"]]) {
+      const j = JSON.parse(asckit(["etl", ...args, "-c", las(`u${args.length}.json`)]).out) as {
+        unmapped: ReadonlyArray<Record<string, unknown>>
+        reports: { unmapped?: string }
+      }
+      expect(j.unmapped).toEqual([
+        expect.objectContaining({
+          plugin: "las",
+          stream: "contacts",
+          column: "Contact Source",
+          value: "Walk-in Centre",
+          rows: 3,
+        }),
+        expect.objectContaining({
+          plugin: "las",
+          stream: "contacts",
+          column: "Contact Outcome",
+          value: "Sent a leaflet",
+          rows: 1,
+        }),
+      ])
+      expect(j.reports.unmapped).toMatch(/-unmapped\.csv$/)
+    }
+    // a load with every value mapped prints no such section
+    expect(asckit(["etl", "-c", config("v.json", ["cld/"])]).out).not.toContain("Unmapped")
   })
 
   it("validates without writing on --dry-run", () => {

@@ -24,6 +24,32 @@ const json = Options.boolean("json").pipe(
   Options.withDescription("Print the run summary as JSON (for scripts)."),
 )
 
+/** How many unmapped values `asckit etl` lists (the report file has them all). */
+const UNMAPPED_SHOWN = 5
+
+/**
+ * The unmapped local codes of a run, for the terminal: how many values and rows, the commonest few, and the
+ * report's path; nothing when every value was mapped.
+ */
+export const unmappedLines = (reports: Reports.Written): ReadonlyArray<string> => {
+  const u = reports.unmappedValues
+  if (u.length === 0) return []
+  const rows = u.reduce((n, x) => n + x.rows, 0)
+  const plural = (n: number, w: string) => `${n.toLocaleString("en-GB")} ${w}${n === 1 ? "" : "s"}`
+  const width = Math.max(...u.slice(0, UNMAPPED_SHOWN).map((x) => `${x.plugin} ${x.stream}`.length))
+  return [
+    `Unmapped local codes: ${plural(u.length, "value")} in ${plural(rows, "quarantined row")} — add them to the mapping (mapping.codes.<table> or the codes file) and load the files again:`,
+    ...u
+      .slice(0, UNMAPPED_SHOWN)
+      .map(
+        (x) =>
+          `  ${`${x.plugin} ${x.stream}`.padEnd(width)}  ${x.column ?? "?"} ${x.value === null ? "(an identifier: not shown)" : JSON.stringify(x.value)} → ${x.table ?? "?"}: ${plural(x.rows, "row")}`,
+      ),
+    ...(u.length > UNMAPPED_SHOWN ? [`  … and ${plural(u.length - UNMAPPED_SHOWN, "more value")}`] : []),
+    ...(reports.unmapped ? [`Unmapped values: ${Render.shortPath(reports.unmapped)}`] : []),
+  ]
+}
+
 /** Runs the ETL for a configuration file; the effect behind `asckit etl`. */
 export const runEtl = (args: {
   readonly config: Option.Option<string>
@@ -84,6 +110,8 @@ export const runEtl = (args: {
         if (reports.rejects) yield* Console.log(`Rejected rows: ${Render.shortPath(reports.rejects)}`)
         if (reports.findings)
           yield* Console.log(`Data-quality findings: ${Render.shortPath(reports.findings)}`)
+        const unmapped = unmappedLines(reports)
+        if (unmapped.length > 0) yield* Console.log(unmapped.join("\n"))
       }
       return { summary, reports }
     })
@@ -113,7 +141,12 @@ export const runEtl = (args: {
             ...summary,
             warehouse: whPath,
             files: summary.files.map(({ rejects: _r, error: _e, ...f }) => f),
-            reports,
+            reports: {
+              ...(reports.rejects === undefined ? {} : { rejects: reports.rejects }),
+              ...(reports.findings === undefined ? {} : { findings: reports.findings }),
+              ...(reports.unmapped === undefined ? {} : { unmapped: reports.unmapped }),
+            },
+            unmapped: reports.unmappedValues,
             outputs: Either.getOrElse(outputs, () => []),
             ...(Either.isLeft(outputs) ? { outputsError: outputs.left.message } : {}),
           },
