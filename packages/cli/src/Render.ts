@@ -77,6 +77,16 @@ export const runSummary = (s: Pipeline.RunSummary, warehouse: string): string =>
   lines.push(
     `Reconciliation: ${n(read)} rows read = ${n(loaded)} loaded + ${n(q)} quarantined + ${n(d)} duplicate ${read === loaded + q + d ? "✓" : "✗ (MISMATCH — please report this)"}`,
   )
+  const replaced = s.streams.filter((t) => (t.rowsReplaced ?? 0) > 0)
+  if (replaced.length > 0) {
+    lines.push(
+      "Held in the warehouse (a later row with the same key replaces an earlier one: overlapping submissions, the latest wins):",
+    )
+    for (const t of replaced)
+      lines.push(
+        `  ${t.plugin} ${t.stream}: ${n(t.rowsHeld ?? 0)} rows; ${n(t.rowsReplaced ?? 0)} loaded over time were replaced by later ones`,
+      )
+  }
   for (const f of s.files.filter((x) => x.status === "failed")) {
     lines.push(`✗ ${shortPath(f.path)}: ${f.message ?? "failed"}`)
   }

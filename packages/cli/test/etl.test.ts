@@ -48,6 +48,8 @@ describe("asckit etl", () => {
     expect(r.code).toBe(0)
     expect(r.out).toMatch(/cld\s+events\s+2\s+2\s+0\s+0\s+14\s+13\s+1\s+0\s+0/)
     expect(r.out).toContain("Reconciliation: 14 rows read = 13 loaded + 1 quarantined + 0 duplicate ✓")
+    // the two overlapping submissions describe 8 events: the later file's rows replaced 5 of the earlier's
+    expect(r.out).toContain("cld events: 8 rows; 5 loaded over time were replaced by later ones")
     expect(r.out).toMatch(/Rejected rows: .*rejects\.csv/)
     expect(r.err).toContain("✓ cld/cld-2024-25-Q2.csv: 8 rows")
     // again: both files skipped, nothing changes
@@ -63,7 +65,7 @@ describe("asckit etl", () => {
     expect(json).toMatchObject({
       ok: true,
       dryRun: false,
-      streams: [{ plugin: "cld", stream: "events", rowsRead: 14 }],
+      streams: [{ plugin: "cld", stream: "events", rowsRead: 14, rowsHeld: 8, rowsReplaced: 5 }],
     })
     expect(json.files).toHaveLength(2)
   })

@@ -102,6 +102,14 @@ export interface StreamSummary {
   readonly rowsQuarantined: number
   readonly rowsDuplicate: number
   readonly findings: number
+  /**
+   * After a load (not a dry run): the rows of this stream the warehouse holds, from every file it has loaded, in
+   * this run or before. Fewer than the rows loaded over time when later rows replaced earlier ones with the same key
+   * (overlapping rolling submissions: DHSC's latest submission wins).
+   */
+  readonly rowsHeld?: number
+  /** Rows this stream has loaded over time that a later row with the same key has since replaced. */
+  readonly rowsReplaced?: number
 }
 
 /** What a run did. `ok` is false when any file failed. */
@@ -599,7 +607,38 @@ export const run = (
       s.pragma("wal_autocheckpoint = 1000")
       if (!s.memory) s.pragma("wal_checkpoint(TRUNCATE)")
     })
-    const streams = summarise(files)
+    const summarised = summarise(files)
+    // What the warehouse now holds of each stream that loaded a file, beside what its files have loaded over time.
+    const primaryOf = new Map(
+      plan.map((fc) => [
+        `${fc.plugin.id}\u0000${fc.spec.name}`,
+        Loader.tableName(fc.spec.sink.primary.table),
+      ]),
+    )
+    const streams: ReadonlyArray<StreamSummary> = dryRun
+      ? summarised
+      : yield* w.use("count the rows held", (_db, s) =>
+          summarised.map((t) => {
+            const table = primaryOf.get(`${t.plugin}\u0000${t.stream}`)
+            if (table === undefined || t.loaded === 0) return t
+            const files = "select id from etl_file where plugin = ? and stream = ? and status = 'loaded'"
+            const held = (
+              s
+                .prepare(`select count(*) as n from "${table}" where file_id in (${files})`)
+                .get(t.plugin, t.stream) as {
+                n: number
+              }
+            ).n
+            const loaded = (
+              s
+                .prepare(
+                  "select coalesce(sum(rows_loaded), 0) as n from etl_file where plugin = ? and stream = ? and status = 'loaded'",
+                )
+                .get(t.plugin, t.stream) as { n: number }
+            ).n
+            return { ...t, rowsHeld: held, rowsReplaced: Math.max(0, loaded - held) }
+          }),
+        )
     const ok = files.every((f) => f.status !== "failed")
     const finishedAt = nowIso()
     const summary: RunSummary = {
