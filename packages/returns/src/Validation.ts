@@ -253,6 +253,30 @@ export const swings = (
 export const hasData = (figures: ReadonlyArray<KeyFigure>): boolean =>
   figures.some((f) => f.value !== null && f.value > 0)
 
+/**
+ * A return's year-on-year check from how it reads its key figures: the swings against last year's figures, none when
+ * last year has no data to compare with.
+ */
+export const yearOnYear =
+  <F extends { readonly period: string }>(keyFigures: (f: F) => ReadonlyArray<KeyFigure>) =>
+  (current: F, previous: F, swing: SwingConfig = defaultSwing): ReadonlyArray<Finding> => {
+    const last = keyFigures(previous)
+    return hasData(last)
+      ? swings(keyFigures(current), last, { current: current.period, previous: previous.period }, swing)
+      : []
+  }
+
+/** A return's whole validation: its rules on the figures, then (given last year's) the year-on-year queries. */
+export const validator =
+  <F extends { readonly period: string }>(
+    rules: (f: F) => ReadonlyArray<Finding>,
+    yearOnYear: (current: F, previous: F, swing?: SwingConfig) => ReadonlyArray<Finding>,
+  ) =>
+  (figures: F, previous?: F, swing: SwingConfig = defaultSwing): ReadonlyArray<Finding> => [
+    ...rules(figures),
+    ...(previous === undefined ? [] : yearOnYear(figures, previous, swing)),
+  ]
+
 /** The document with `findings` added after its own. */
 export const withFindings = (doc: Document, findings: ReadonlyArray<Finding>): Document => ({
   ...doc,

@@ -172,23 +172,7 @@ export const rules = (f: Figures): ReadonlyArray<D.Finding> => {
 }
 
 /** Year-on-year queries against last year's figures; none when last year has no data to compare with. */
-export const yearOnYear = (
-  current: Figures,
-  previous: Figures,
-  swing: V.SwingConfig = V.defaultSwing,
-): ReadonlyArray<D.Finding> => {
-  const last = keyFigures(previous)
-  return V.hasData(last)
-    ? V.swings(keyFigures(current), last, { current: current.period, previous: previous.period }, swing)
-    : []
-}
+export const yearOnYear = V.yearOnYear(keyFigures)
 
 /** The DoLS validation of a year's figures, and (given last year's) the year-on-year queries. */
-export const validate = (
-  figures: Figures,
-  previous?: Figures,
-  swing: V.SwingConfig = V.defaultSwing,
-): ReadonlyArray<D.Finding> => [
-  ...rules(figures),
-  ...(previous === undefined ? [] : yearOnYear(figures, previous, swing)),
-]
+export const validate = V.validator(rules, yearOnYear)
