@@ -11,20 +11,7 @@ import { tmpdir } from "node:os"
 import { join, relative } from "node:path"
 import { fileURLToPath } from "node:url"
 import { Period } from "@asckit/core"
-import {
-  CldSource,
-  ControccSource,
-  CqcDirectorySource,
-  DolsSource,
-  HospitalSource,
-  LasSource,
-  OnsPopulationSource,
-  type Pipeline,
-  PublishedValuesSource,
-  SpreadsheetSource,
-  SurveySource,
-  WarehouseReader,
-} from "@asckit/etl"
+import { BuiltinSources, LasSource, type Pipeline, WarehouseReader } from "@asckit/etl"
 import { Ascof, OtherMeasures, SurveyMeasures } from "@asckit/returns"
 import { Effect } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -48,18 +35,7 @@ import { load, read } from "./helpers.js"
 const dir = mkdtempSync(join(tmpdir(), "asckit-complete-"))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-const plugins = [
-  CldSource.plugin,
-  LasSource.plugin,
-  ControccSource.plugin,
-  DolsSource.plugin,
-  SpreadsheetSource.plugin,
-  HospitalSource.plugin,
-  OnsPopulationSource.plugin,
-  PublishedValuesSource.plugin,
-  CqcDirectorySource.plugin,
-  SurveySource.plugin,
-]
+const plugins = BuiltinSources.all
 const key = "synthetic-borough-complete-test-key"
 
 /** The pipeline's form of a configuration entry: `{ plugin, ...config }` → `{ plugin, config }`. */

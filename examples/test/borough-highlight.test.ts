@@ -9,21 +9,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { Period, Value } from "@asckit/core"
-import {
-  AscofPublishedSource,
-  CldSource,
-  ControccSource,
-  CqcDirectorySource,
-  DolsSource,
-  HospitalSource,
-  LasSource,
-  OnsPopulationSource,
-  type Pipeline,
-  PublishedValuesSource,
-  SpreadsheetSource,
-  SurveySource,
-  WarehouseReader,
-} from "@asckit/etl"
+import { BuiltinSources, type Pipeline, WarehouseReader } from "@asckit/etl"
 import { HighlightReport } from "@asckit/returns"
 import { Effect } from "effect"
 import ExcelJS from "exceljs"
@@ -39,19 +25,7 @@ const configPath = join(root, "examples/highlight/highlight.config.json")
 const ods = join(root, "examples/data/ascof-2024-25.ods")
 const quarter = Period.quarter(2026, 2)
 
-const plugins = [
-  AscofPublishedSource.plugin,
-  CldSource.plugin,
-  LasSource.plugin,
-  ControccSource.plugin,
-  DolsSource.plugin,
-  SpreadsheetSource.plugin,
-  HospitalSource.plugin,
-  OnsPopulationSource.plugin,
-  PublishedValuesSource.plugin,
-  CqcDirectorySource.plugin,
-  SurveySource.plugin,
-]
+const plugins = BuiltinSources.all
 
 /** The pipeline's form of a configuration entry: `{ plugin, ...config }` → `{ plugin, config }`. */
 const asSource = ({ plugin, ...config }: EtlSourceEntry): Pipeline.SourceConfig => ({ plugin, config })

@@ -3,20 +3,7 @@
  * The composition root of the asckit CLI: the only place that chooses the plugins, provides the layers and runs
  * effects. Exit codes: 0 success, 1 failed work (a file that could not be loaded), 2 usage or configuration.
  */
-import {
-  AscofPublishedSource,
-  CldSource,
-  ControccSource,
-  CqcDirectorySource,
-  DolsSource,
-  HospitalSource,
-  LasSource,
-  OnsPopulationSource,
-  PublishedValuesSource,
-  SourceRegistry,
-  SpreadsheetSource,
-  SurveySource,
-} from "@asckit/etl"
+import { BuiltinSources, SourceRegistry } from "@asckit/etl"
 import {
   AscofReturn,
   CldSubmission,
@@ -33,19 +20,7 @@ import { Console, Effect, Exit, Layer } from "effect"
 import { cli } from "./Cli.js"
 
 /** The source plugins asckit ships. */
-const Sources = SourceRegistry.layerWith([
-  CldSource.plugin,
-  AscofPublishedSource.plugin,
-  OnsPopulationSource.plugin,
-  HospitalSource.plugin,
-  DolsSource.plugin,
-  SpreadsheetSource.plugin,
-  LasSource.plugin,
-  ControccSource.plugin,
-  SurveySource.plugin,
-  PublishedValuesSource.plugin,
-  CqcDirectorySource.plugin,
-])
+const Sources = SourceRegistry.layerWith(BuiltinSources.all)
 
 /** The return plugins asckit ships. */
 const Returns = ReturnRegistry.layerWith([

@@ -2,6 +2,7 @@
  * @asckit/etl — plugin-based ETL into the asckit SQLite warehouse.
  */
 
+export * as BuiltinSources from "./BuiltinSources.js"
 export * as Derive from "./Derive.js"
 export * as EtlError from "./EtlError.js"
 export * as Fields from "./Fields.js"
