@@ -348,6 +348,36 @@ describe("published-ASCOF acceptance: DHSC ASCOF 2024-25 data tables (ODS-2425)"
     )
   }, 60_000)
 
+  it("holds Bury's 2024-25 CLD-measure values that the synthetic borough is set beside (returns' AscofBorough test)", () => {
+    const bury = (code: string) =>
+      rows.find(
+        (r) =>
+          r.measure_code === code &&
+          r.geography_code === "305" &&
+          r.year === "2024-25" &&
+          r.disaggregation === "",
+      )?.outcome
+    expect(
+      Object.fromEntries(
+        ["2A", "2B", "2C", "2D(1)", "2D(2)", "2E(1)", "2E(2a)", "2E(2b)", "3D(1a)", "3D(2a)"].map((c) => [
+          c,
+          bury(c),
+        ]),
+      ),
+    ).toEqual({
+      "2A": 82.3,
+      "2B": 24.6,
+      "2C": 854.8,
+      "2D(1)": 65.47, // Table_2d holds 2D to 2 dp; the borough test quotes it to the measure's 1 dp (65.5)
+      "2D(2)": 4.13, // (4.1)
+      "2E(1)": 86.3,
+      "2E(2a)": 69.4,
+      "2E(2b)": 47.6,
+      "3D(1a)": 100,
+      "3D(2a)": 26.8,
+    })
+  })
+
   it("loads every published table under its catalogue code, with the published figures of domain.md §7.1", () => {
     const codes = [...new Set(rows.map((r) => r.measure_code))].sort()
     expect(codes).toEqual(
