@@ -164,7 +164,7 @@ export const rules = (f: Figures): ReadonlyArray<D.Finding> => {
     findings.push({
       severity: "query",
       rule: "dols-references-to-add",
-      message: `DoLS: the case-level sheet's ${f.casesListed} row${f.casesListed === 1 ? " has" : "s have"} no person reference and the warehouse's pseudonymised application reference: put in the council's application and person references from the DoLS system before submission.`,
+      message: `DoLS: the case-level sheet's ${f.casesListed.toLocaleString("en-GB")} row${f.casesListed === 1 ? " has" : "s have"} no person reference and the warehouse's pseudonymised application reference: put in the council's application and person references from the DoLS system before submission.`,
       ...cases,
       figures: [{ label: "case-level rows", value: f.casesListed }],
     })
