@@ -16,9 +16,9 @@ import { mkdir, writeFile } from "node:fs/promises"
 import { join } from "node:path"
 import { finished } from "node:stream/promises"
 import { Cld, type LocalDate, Period } from "@asckit/core"
-import ExcelJS from "exceljs"
 import { csvLine, csvRange } from "./csv.js"
 import { accommodationOn, type CldEvent, LA_CODE, type Person } from "./model.js"
+import { fixedDateWorkbookWriter } from "./xlsx-writer.js"
 
 /** One quarterly submission: its quarter, reporting period and how it is written. */
 export interface Submission {
@@ -431,35 +431,6 @@ const NUMERIC = new Set<number>([
   COL.No_of_adults_being_cared_for,
 ])
 
-/** exceljs's streaming writer with every zip entry dated `date`, so the same data gives the same bytes. */
-const makeWorkbookWriter = (filename: string, date: Date): any => {
-  const Base = (ExcelJS as any).stream.xlsx.WorkbookWriter
-  class FixedDateWorkbookWriter extends Base {
-    constructor(options: Record<string, unknown>) {
-      super(options)
-    }
-    addThemes() {
-      // the constructor adds its first zip entries here, so pin entry dates before any is added
-      const zip = (this as any).zip
-      if (zip.__asckitPinned !== true) {
-        const append = zip.append.bind(zip)
-        zip.append = (source: unknown, data: Record<string, unknown>) => append(source, { ...data, date })
-        zip.__asckitPinned = true
-      }
-      return super.addThemes()
-    }
-  }
-  return new FixedDateWorkbookWriter({
-    filename,
-    useStyles: false,
-    useSharedStrings: false,
-    created: date,
-    modified: date,
-    creator: "asckit synthetic borough",
-    lastModifiedBy: "asckit synthetic borough",
-  })
-}
-
 class XlsxSink implements Sink {
   rows = 0
   readonly text = false
@@ -468,7 +439,7 @@ class XlsxSink implements Sink {
   private pending = 0
 
   constructor(path: string, date: Date) {
-    this.workbook = makeWorkbookWriter(path, date)
+    this.workbook = fixedDateWorkbookWriter(path, date)
     this.sheet = this.workbook.addWorksheet("CLD")
   }
 

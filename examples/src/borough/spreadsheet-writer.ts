@@ -12,7 +12,6 @@ import { createWriteStream } from "node:fs"
 import { mkdir } from "node:fs/promises"
 import { join } from "node:path"
 import { finished } from "node:stream/promises"
-import ExcelJS from "exceljs"
 import { csvLine } from "./csv.js"
 import type {
   BoroughExtras,
@@ -26,6 +25,7 @@ import type {
   TrainingCount,
 } from "./extras.js"
 import { MODEL_END } from "./model.js"
+import { fixedDateWorkbookWriter } from "./xlsx-writer.js"
 
 // ---------------------------------------------------------------------------------------------------------------
 // tables
@@ -53,35 +53,6 @@ const text = (c: Cell, uk: boolean): string =>
           ? ukDate(c.date)
           : c.date
 
-/** exceljs's streaming writer with every zip entry dated `date`, so the same data gives the same bytes. */
-const workbookWriter = (filename: string, date: Date): any => {
-  const Base = (ExcelJS as any).stream.xlsx.WorkbookWriter
-  class FixedDateWorkbookWriter extends Base {
-    constructor(options: Record<string, unknown>) {
-      super(options)
-    }
-    addThemes() {
-      // the constructor adds its first zip entries here, so pin entry dates before any is added
-      const zip = (this as any).zip
-      if (zip.__asckitPinned !== true) {
-        const append = zip.append.bind(zip)
-        zip.append = (source: unknown, data: Record<string, unknown>) => append(source, { ...data, date })
-        zip.__asckitPinned = true
-      }
-      return super.addThemes()
-    }
-  }
-  return new FixedDateWorkbookWriter({
-    filename,
-    useStyles: false,
-    useSharedStrings: false,
-    created: date,
-    modified: date,
-    creator: "asckit synthetic borough",
-    lastModifiedBy: "asckit synthetic borough",
-  })
-}
-
 /**
  * Writes a table file: CSV (the first sheet only; dates ISO, or dd/mm/yyyy with `ukDates`) or XLSX (every sheet;
  * dates as date cells, numbers as numbers). `date` stamps the XLSX container (use a date from the data).
@@ -103,7 +74,7 @@ export const writeTable = async (
     await finished(out)
     return
   }
-  const wb = workbookWriter(path, new Date(`${options.date}T00:00:00Z`))
+  const wb = fixedDateWorkbookWriter(path, new Date(`${options.date}T00:00:00Z`))
   for (const sheet of sheets) {
     const ws = wb.addWorksheet(sheet.name)
     ws.addRow([...sheet.header]).commit()
