@@ -76,42 +76,55 @@ export const blankDetails = {
   adultsCaredFor: null,
 } as const
 
+/** The event columns CLD defines, as every source that loads events has them (values as each source decodes them). */
+export type CldEventColumns = {
+  readonly [K in keyof Omit<
+    EventFacts,
+    "sourceType" | "dueDate" | "team" | "providerName" | "endKey" | "detailKey" | "precedence"
+  >]: unknown
+}
+
+/** An event's CLD columns in the `event` table (the CLD source's whole row; a source system's CLD part). */
+export const cldEventColumns = (r: CldEventColumns) => ({
+  laCode: r.laCode,
+  personId: r.personKey,
+  eventType: r.eventType,
+  eventReference: r.eventReference,
+  clientType: r.clientType,
+  startDate: r.startDate,
+  endDate: r.endDate,
+  derivedEndDate: r.endDate,
+  eventOutcome: r.eventOutcome,
+  eventDescription: r.eventDescription,
+  routeOfAccess: r.routeOfAccess,
+  assessmentType: r.assessmentType,
+  eligibleNeedsIdentified: r.eligibleNeedsIdentified,
+  methodOfAssessment: r.methodOfAssessment,
+  serviceType: r.serviceType,
+  serviceComponent: r.serviceComponent,
+  deliveryMechanism: r.deliveryMechanism,
+  providerCqcLocationId: r.providerCqcLocationId,
+  reviewReason: r.reviewReason,
+  reviewOutcomesAchieved: r.reviewOutcomesAchieved,
+  methodOfReview: r.methodOfReview,
+  unitCost: r.unitCost,
+  costFrequencyUnitType: r.costFrequencyUnitType,
+  plannedUnitsPerWeek: r.plannedUnitsPerWeek,
+  totalHoursCaringPerWeek: r.totalHoursCaringPerWeek,
+  adultsCaredFor: r.adultsCaredFor,
+  submissionStart: r.periodStart,
+  submissionEnd: r.periodEnd,
+})
+
 /** `event`: the same columns as the CLD source writes, and the source system's own. */
 export const eventTarget: Target<EventFacts> = {
   table: event,
   map: (r) => ({
-    laCode: r.laCode,
-    personId: r.personKey,
-    eventType: r.eventType,
-    eventReference: r.eventReference,
-    clientType: r.clientType,
-    startDate: r.startDate,
-    endDate: r.endDate,
-    derivedEndDate: r.endDate,
-    eventOutcome: r.eventOutcome,
-    eventDescription: r.eventDescription,
+    ...cldEventColumns(r),
     sourceType: r.sourceType,
     dueDate: r.dueDate,
     team: r.team,
-    routeOfAccess: r.routeOfAccess,
-    assessmentType: r.assessmentType,
-    eligibleNeedsIdentified: r.eligibleNeedsIdentified,
-    methodOfAssessment: r.methodOfAssessment,
-    serviceType: r.serviceType,
-    serviceComponent: r.serviceComponent,
-    deliveryMechanism: r.deliveryMechanism,
-    providerCqcLocationId: r.providerCqcLocationId,
     providerName: r.providerName,
-    reviewReason: r.reviewReason,
-    reviewOutcomesAchieved: r.reviewOutcomesAchieved,
-    methodOfReview: r.methodOfReview,
-    unitCost: r.unitCost,
-    costFrequencyUnitType: r.costFrequencyUnitType,
-    plannedUnitsPerWeek: r.plannedUnitsPerWeek,
-    totalHoursCaringPerWeek: r.totalHoursCaringPerWeek,
-    adultsCaredFor: r.adultsCaredFor,
-    submissionStart: r.periodStart,
-    submissionEnd: r.periodEnd,
   }),
 }
 
